@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Runs every package's tests in one process from the root (IDEs, `pnpm vitest`).
+// CI goes through turbo instead, one package at a time, cached.
+export default defineConfig({
+  test: {
+    projects: ['packages/*'],
+  },
+});
