@@ -8,20 +8,13 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { banner } from './lib/banner.js';
 import { renderTypes } from './lib/render-types.js';
 import { renderOperations } from './lib/render-operations.js';
 import { syncFiles } from './lib/sync-files.js';
 import { defaultOutDir, defaultSpec, repoRoot } from './lib/paths.js';
-
-const { values } = parseArgs({
-  options: {
-    check: { type: 'boolean', default: false },
-    spec: { type: 'string', default: defaultSpec },
-    out: { type: 'string', default: defaultOutDir },
-  },
-});
 
 export async function generate(specFile: string): Promise<Map<string, string>> {
   const specName = path.basename(specFile);
@@ -35,26 +28,38 @@ export async function generate(specFile: string): Promise<Map<string, string>> {
   ]);
 }
 
-const specFile = path.resolve(values.spec!);
-const outDir = path.resolve(values.out!);
-try {
-  const files = await generate(specFile);
-  const report = await syncFiles(outDir, files, values.check!);
-  const rel = (f: string) => path.relative(repoRoot, path.join(outDir, f)) || f;
-  if (values.check) {
-    if (report.changed.length > 0) {
-      for (const f of report.changed) console.error(`stale: ${rel(f)} (${report.reasons.get(f)})`);
-      console.error(`\nThe spec changed but the generated files did not. Run \`pnpm generate\` and commit the result.`);
-      process.exitCode = 1;
+// The CLI runs only when this file is executed, so `pnpm dev` can import `generate()`.
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      spec: { type: 'string', default: defaultSpec },
+      out: { type: 'string', default: defaultOutDir },
+    },
+  });
+  const specFile = path.resolve(values.spec!);
+  const outDir = path.resolve(values.out!);
+  try {
+    const files = await generate(specFile);
+    const report = await syncFiles(outDir, files, values.check!);
+    const rel = (f: string) => path.relative(repoRoot, path.join(outDir, f)) || f;
+    if (values.check) {
+      if (report.changed.length > 0) {
+        for (const f of report.changed) console.error(`stale: ${rel(f)} (${report.reasons.get(f)})`);
+        console.error(`\nThe spec changed but the generated files did not. Run \`pnpm generate\` and commit the result.`);
+        process.exitCode = 1;
+      } else {
+        console.log(`generated files are up to date with ${path.relative(repoRoot, specFile)}`);
+      }
+    } else if (report.changed.length === 0) {
+      console.log('generate: nothing changed');
     } else {
-      console.log(`generated files are up to date with ${path.relative(repoRoot, specFile)}`);
+      for (const f of report.changed) console.log(`generate: ${report.reasons.get(f)} ${rel(f)}`);
     }
-  } else if (report.changed.length === 0) {
-    console.log('generate: nothing changed');
-  } else {
-    for (const f of report.changed) console.log(`generate: ${report.reasons.get(f)} ${rel(f)}`);
+  } catch (error) {
+    console.error(`generate failed: ${(error as Error).message}`);
+    process.exitCode = 1;
   }
-} catch (error) {
-  console.error(`generate failed: ${(error as Error).message}`);
-  process.exitCode = 1;
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

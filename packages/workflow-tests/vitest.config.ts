@@ -1,0 +1,4 @@
+import { defineProject } from 'vitest/config';
+import { projectConfig } from '../../vitest.shared.js';
+
+export default defineProject(projectConfig('workflow-tests', { testTimeout: 120_000 }));
