@@ -1,0 +1,92 @@
+import { COLUMN_GAP, fitCell, layoutColumns } from './table-layout.js';
+import { propertyInfo } from '../internal/session-schema.js';
+
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+type Row = Record<string, unknown>;
+
+/**
+ * Turns sessions into text one at a time, so the caller can write each row as it arrives and
+ * memory stays flat however many sessions are listed.
+ */
+export interface RowFormatter {
+  /** Text before the first row (a header, `[`), possibly empty. */
+  begin(): string;
+  row(item: Row): string;
+  /** Text after the last row. */
+  end(): string;
+}
+
+export interface FormatterOptions {
+  /** Property names to print, in order; null means the format's default. */
+  properties: readonly string[] | null;
+  /** Terminal width for tables. */
+  columns: number;
+}
+
+/** The columns a table shows when `--properties` is not given: what identifies a session and its state. */
+export const DEFAULT_TABLE_PROPERTIES = ['sid', 'unique_name', 'status', 'date_created'] as const;
+
+function pick(item: Row, properties: readonly string[]): Row {
+  const out: Row = {};
+  for (const p of properties) out[p] = item[p] ?? null;
+  return out;
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF; double inner quotes. */
+export function csvField(value: unknown): string {
+  const s = text(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function createFormatter(format: OutputFormat, options: FormatterOptions, allProperties: readonly string[]): RowFormatter {
+  const { properties } = options;
+  switch (format) {
+    case 'ndjson':
+      return {
+        begin: () => '',
+        row: (item) => JSON.stringify(properties ? pick(item, properties) : item) + '\n',
+        end: () => '',
+      };
+    case 'json': {
+      let first = true;
+      return {
+        begin: () => '[',
+        row: (item) => {
+          const prefix = first ? '\n  ' : ',\n  ';
+          first = false;
+          return prefix + JSON.stringify(properties ? pick(item, properties) : item);
+        },
+        end: () => (first ? ']\n' : '\n]\n'),
+      };
+    }
+    case 'csv': {
+      // A CSV header is fixed up front, so without --properties it is every property of the spec.
+      const cols = properties ?? allProperties;
+      const line = (cells: unknown[]) => cells.map(csvField).join(',') + '\r\n';
+      return {
+        begin: () => line([...cols]),
+        row: (item) => line(cols.map((c) => item[c])),
+        end: () => '',
+      };
+    }
+    case 'table': {
+      const cols = properties ?? DEFAULT_TABLE_PROPERTIES;
+      const widths = layoutColumns(cols.map(propertyInfo), options.columns);
+      const gap = ' '.repeat(COLUMN_GAP);
+      const line = (cells: string[]) =>
+        cells.map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1)).join(gap).trimEnd() + '\n';
+      return {
+        begin: () => line(cols.map((c) => c.toUpperCase())),
+        row: (item) => line(cols.map((c) => text(item[c]))),
+        end: () => '',
+      };
+    }
+  }
+}
