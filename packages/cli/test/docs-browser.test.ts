@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationsMeta } from '@twilio-proxy/types';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { sessionPropertyNames } from '../src/internal/session-schema.js';
+
+// The HTML reference written by `pnpm run docs` (turbo task @twilio-proxy/openapi#docs, a dependency of this test task).
+const DOCS = fileURLToPath(new URL('../../../openapi/dist/docs/index.html', import.meta.url));
+const SCREENSHOT = join(DOCS, '..', 'screenshot.png');
+// Debian's chromium, installed by .ci/run; playwright-core never downloads a browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const meta = operationsMeta.ListSession;
+const operation = openapiDocument.paths[meta.path]![meta.method.toLowerCase()];
+const pathItemParams: { name: string }[] = openapiDocument.paths[meta.path]!.parameters ?? [];
+const parameterNames = [...pathItemParams, ...(operation.parameters as { name: string }[])].map((p) => p.name);
+
+/** Loopback and local files only: the docs must render offline. */
+function allowed(url: string): boolean {
+  if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+describe('HTML reference docs in a real browser, offline', () => {
+  let userDataDir: string;
+  let context: BrowserContext;
+  let page: Page;
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    if (!existsSync(DOCS)) throw new Error(`${DOCS} is missing: run pnpm run docs`);
+    userDataDir = mkdtempSync(join(tmpdir(), 'proxy-docs-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route('**', (route) => {
+      const url = route.request().url();
+      if (allowed(url)) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    await page.goto(`file://${DOCS}`, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  const text = async () => (await page.evaluate(() => document.body.innerText)).replace(/\u200b/g, '');
+
+  it('renders the operation and every parameter', async () => {
+    await expect.poll(text, { timeout: 15_000 }).toContain(meta.path);
+    // Operations start collapsed under their tag.
+    await page.getByText('+ Show', { exact: true }).first().click();
+    await expect.poll(text, { timeout: 10_000 }).toContain(operation.summary);
+    const t = await text();
+    expect(t).toContain(meta.method);
+    for (const name of parameterNames) expect(t, `parameter ${name}`).toContain(name);
+    expect(parameterNames).toEqual(meta.parameters.map((p) => p.name));
+  });
+
+  it('renders every Session property of the 200 response', async () => {
+    // "Collapse all" then "Expand all" opens the nested Session schema of the response body.
+    await page.getByRole('button', { name: 'Collapse all' }).first().click();
+    await page.getByRole('button', { name: 'Expand all' }).first().click();
+    const itemsKey = meta.list.itemsKey;
+    await expect.poll(text, { timeout: 10_000 }).toContain(`${itemsKey}[].${sessionPropertyNames.at(-1)}`);
+    const t = await text();
+    for (const p of sessionPropertyNames) expect(t, `property ${p}`).toContain(`${itemsKey}[].${p}`);
+  });
+
+  it('needed no network, threw no script error, and leaves a screenshot of the operation next to the docs', async () => {
+    expect(pageErrors).toEqual([]);
+    // Whatever the page tried to fetch from the internet was refused, and it rendered all the same.
+    expect(blocked.every((u) => !allowed(u))).toBe(true);
+    // The operation's heading at the top of the picture, with its path, parameters and responses below.
+    const heading = page.getByRole('heading', { name: operation.summary }).first();
+    await expect(heading.count()).resolves.toBeGreaterThan(0);
+    await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: SCREENSHOT });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
