@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringWidth } from '../src/internal/cell-width.js';
 import { sessionPropertyNames } from '../src/internal/session-schema.js';
 import { env, exampleSessions, fakeSource, run, SERVICE } from './helpers.js';
 
@@ -39,13 +40,13 @@ describe('formats (injected source)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^SID\s+UNIQUE_NAME\s+STATUS\s+DATE_CREATED$/);
-    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(columns);
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
     if (columns >= 100) expect(lines[1]).toContain(`KC${'0'.repeat(32)}`);
   });
 
   it('table defaults to 100 columns when stdout is not a terminal', async () => {
     const r = await run(['list', '-s', SERVICE, '-p', sessionPropertyNames.join(',')], { source: fakeSource(2) });
-    for (const l of r.stdout.trimEnd().split('\n')) expect(Array.from(l).length).toBeLessThanOrEqual(100);
+    for (const l of r.stdout.trimEnd().split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(100);
   });
 
   it('--properties picks and orders fields in every format; --limit and --page-size reach each()', async () => {
@@ -84,6 +85,7 @@ describe('usage errors exit 2 and send nothing', () => {
     [{}, /none is set/],
     [{ TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID }, /only TWILIO_ACCOUNT_SID is set/],
     [{ TWILIO_API_KEY: 'SK1' }, /only TWILIO_API_KEY is set/],
+    [{ TWILIO_API_KEY: 'SK1', TWILIO_API_SECRET: 'x' }, /only TWILIO_API_KEY, TWILIO_API_SECRET are set/],
   ])('missing credentials %j names the variables to set', async (e, detail) => {
     const r = await run(['list', '-s', SERVICE], { env: e });
     expect(r.code).toBe(2);
@@ -127,13 +129,17 @@ describe('API errors', () => {
   });
 
   it.each([
-    ['ProxyValidationError', 2, /invalid input, nothing was sent: serviceSid must match/],
+    ['ProxyValidationError', 2, /--service: serviceSid must match \^KS…\$ \(nothing was sent\)/],
+    ['ProxyValidationError', 2, /The spec's rule for ServiceSid: exactly 34 characters, matching \^KS\[0-9a-fA-F\]\{32\}\$/],
+    ['ProxyPaginationError', 1, /stopped paging/],
     ['ProxyNetworkError', 1, /could not reach the API/],
     ['ProxyTimeoutError', 1, /did not answer in time/],
     ['AbortError', 130, /interrupted/],
     ['TypeError', 1, /unexpected error/],
   ])('%s exits %i', async (name, code, message) => {
-    const r = await run(['list', '-s', SERVICE], { source: failing({ name, message: 'serviceSid must match ^KS…$' }) });
+    const r = await run(['list', '-s', SERVICE], {
+      source: failing({ name, message: 'serviceSid must match ^KS…$', parameter: 'ServiceSid' }),
+    });
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);
   });

@@ -27,7 +27,8 @@ describe('fitCell', () => {
     ['abc', 5, true, 'abc  '],
     ['abcdef', 4, true, 'abc…'],
     ['a\nb\tc', 5, false, 'a b c'],
-    ['日本語テキスト', 4, false, '日本語…'],
+    ['日本語テキスト', 7, false, '日本語…'],
+    ['注文 #5', 10, true, '注文 #5   '],
   ])('%j in %i', (v, w, pad, expected) => {
     expect(fitCell(v, w, pad)).toBe(expected);
   });

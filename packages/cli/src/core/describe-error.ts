@@ -1,3 +1,4 @@
+import { operationsMeta, type ParameterRule } from '@twilio-proxy/types';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { BIN } from './help.js';
 import { redact } from '../internal/redact.js';
@@ -24,6 +25,23 @@ function isNamed(err: unknown, name: string): err is Error {
   return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === name;
 }
 
+/** The client names parameters as the spec does; a person typed the CLI flag. */
+const FLAGS: Record<string, string> = { ServiceSid: '--service', PageSize: '--page-size', limit: '--limit' };
+
+/** The whole rule of a List Sessions parameter, in words, read from the spec's metadata. */
+function specRule(parameter: string | undefined): string | null {
+  const s: ParameterRule | undefined = operationsMeta.ListSession.parameters.find((p) => p.name === parameter)?.schema;
+  if (!s) return null;
+  const parts: string[] = [];
+  if (s.type === 'integer') parts.push('an integer');
+  if (s.minimum !== undefined && s.maximum !== undefined) parts.push(`from ${s.minimum} to ${s.maximum}`);
+  else if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}`);
+  else if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}`);
+  if (s.minLength !== undefined && s.minLength === s.maxLength) parts.push(`exactly ${s.minLength} characters`);
+  if (s.pattern !== undefined) parts.push(`matching ${s.pattern}`);
+  return parts.length ? parts.join(', ') : null;
+}
+
 const HINTS: Record<number, string> = {
   401: 'Check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).',
   403: 'These credentials may not read this Service.',
@@ -43,7 +61,14 @@ export function describeError(err: unknown, secrets: readonly string[]): ErrorRe
     return out(ExitCode.usage, [`${BIN}: ${err.message}`, `Run '${help}' for usage.`]);
   }
   if (isNamed(err, 'ProxyValidationError')) {
-    return out(ExitCode.usage, [`${BIN}: invalid input, nothing was sent: ${err.message}`, `Run '${BIN} list --help' for usage.`]);
+    const parameter = (err as Error & { parameter?: string }).parameter;
+    const flag = parameter && FLAGS[parameter] ? `${FLAGS[parameter]}: ` : '';
+    const rule = specRule(parameter);
+    return out(ExitCode.usage, [
+      `${BIN}: ${flag}${err.message} (nothing was sent)`,
+      rule && `  The spec's rule for ${parameter}: ${rule}.`,
+      `Run '${BIN} list --help' for usage.`,
+    ]);
   }
   if (isNamed(err, 'ProxyApiError')) {
     const e = err as unknown as ApiErrorLike;
@@ -62,6 +87,9 @@ export function describeError(err: unknown, secrets: readonly string[]): ErrorRe
     const cause = (err as Error & { cause?: unknown }).cause;
     const detail = cause instanceof Error && !err.message.includes(cause.message) ? ` (${cause.message})` : '';
     return out(ExitCode.apiError, [`${BIN}: could not reach the API: ${err.message}${detail}`]);
+  }
+  if (isNamed(err, 'ProxyPaginationError')) {
+    return out(ExitCode.apiError, [`${BIN}: stopped paging, the API's next page link was unsafe to follow: ${err.message}`]);
   }
   if (isNamed(err, 'AbortError')) return out(ExitCode.interrupted, [`${BIN}: interrupted`]);
   const message = err instanceof Error ? err.message : String(err);

@@ -10,7 +10,7 @@ export interface SessionsSource {
 
 export type Credentials =
   | { accountSid: string; authToken: string }
-  | { accountSid: string | undefined; apiKeySid: string; apiKeySecret: string };
+  | { accountSid: string; apiKeySid: string; apiKeySecret: string };
 
 export interface SourceOptions {
   credentials: Credentials;
@@ -29,7 +29,8 @@ export type CreateSource = (options: SourceOptions) => SessionsSource | Promise<
 export function credentialsFromEnv(env: Record<string, string | undefined>): Credentials {
   const accountSid = env.TWILIO_ACCOUNT_SID || undefined;
   if (accountSid && env.TWILIO_AUTH_TOKEN) return { accountSid, authToken: env.TWILIO_AUTH_TOKEN };
-  if (env.TWILIO_API_KEY && env.TWILIO_API_SECRET) {
+  // Twilio API keys belong to an account; the client needs its SID with them as well.
+  if (accountSid && env.TWILIO_API_KEY && env.TWILIO_API_SECRET) {
     return { accountSid, apiKeySid: env.TWILIO_API_KEY, apiKeySecret: env.TWILIO_API_SECRET };
   }
   const names = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'];

@@ -1,3 +1,4 @@
+import { charWidth, stringWidth } from '../internal/cell-width.js';
 import type { PropertyInfo } from '../internal/session-schema.js';
 
 /** Two spaces between columns, as `twilio` CLI tables do. */
@@ -44,7 +45,20 @@ export function layoutColumns(columns: readonly PropertyInfo[], terminalWidth: n
 
 /** One line of text that fits `width` terminal cells: control characters flattened, long text cut with `…`. */
 export function fitCell(value: string, width: number, pad: boolean): string {
-  const chars = Array.from(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
-  const cut = chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : chars.join('');
-  return pad ? cut + ' '.repeat(Math.max(0, width - Math.min(chars.length, width))) : cut;
+  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let used = stringWidth(flat);
+  let out = flat;
+  if (used > width) {
+    out = '';
+    used = 0;
+    for (const ch of flat) {
+      const w = charWidth(ch);
+      if (used + w > width - 1) break;
+      out += ch;
+      used += w;
+    }
+    out += '…';
+    used += 1;
+  }
+  return pad ? out + ' '.repeat(Math.max(0, width - used)) : out;
 }
