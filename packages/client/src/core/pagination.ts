@@ -1,0 +1,154 @@
+import { operationsMeta, type OperationId, type OperationMeta, type PageMeta, type operations } from '@twilio-proxy/types';
+import { ProxyApiError, ProxyPaginationError } from './errors.js';
+import { send, type TransportConfig } from './transport.js';
+import { checkLimit, checkParams, type OperationParams } from '../internal/check-params.js';
+import { encodePathSegment } from '../internal/encode-path.js';
+import { linkSignal } from '../internal/link-signal.js';
+
+type Meta = typeof operationsMeta;
+type Body<K extends OperationId> = operations[K]['responses'][200]['content']['application/json'];
+type ItemsKey<K extends OperationId> = Extract<Meta[K]['list'], { itemsKey: string }>['itemsKey'];
+
+/** Every operation of the spec that returns a Twilio list page (its `list` entry is set). */
+export type ListOperationId = { [K in OperationId]: Meta[K]['list'] extends null ? never : K }[OperationId];
+/** The item type of a list operation, read from its 200 body. */
+export type ListItem<K extends ListOperationId> = Body<K>[ItemsKey<K> & keyof Body<K>] extends readonly (infer T)[] ? T : never;
+/** `path` and `query` parameters of an operation, exactly as the spec types them. */
+export type ParamsOf<K extends OperationId> = Pick<operations[K]['parameters'], 'path' | 'query'>;
+
+export interface RequestOptions {
+  /** Cancels the request, its retries and waits, and (for `each`/`all`) the page fetched ahead. */
+  signal?: AbortSignal;
+}
+export interface IterateOptions extends RequestOptions {
+  /** Stop after this many items; pages beyond them are never requested. */
+  limit?: number;
+}
+
+/** What a page needs to fetch the next one. */
+export interface PagingContext {
+  cfg: TransportConfig;
+  /** The origin every request goes to; `next_page_url` must stay on it. */
+  origin: string;
+}
+
+/** One page of a list: its items, Twilio's `meta`, and the way to the next page. */
+export class Page<T> {
+  readonly #next: (signal?: AbortSignal) => Promise<Page<T> | null>;
+
+  constructor(
+    readonly items: T[],
+    readonly meta: PageMeta,
+    next: (signal?: AbortSignal) => Promise<Page<T> | null>,
+  ) {
+    this.#next = next;
+  }
+
+  hasNextPage(): boolean {
+    return !!this.meta.next_page_url;
+  }
+
+  /** Fetches the page `meta.next_page_url` names, exactly as given; null after the last page. */
+  nextPage(options?: RequestOptions): Promise<Page<T> | null> {
+    return this.#next(options?.signal);
+  }
+}
+
+/** `seen` maps each URL to its depth in the chain: asking the same page twice is fine, a cycle is not. */
+async function fetchPage<T>(
+  ctx: PagingContext,
+  url: string,
+  key: string,
+  seen: Map<string, number>,
+  depth: number,
+  signal?: AbortSignal,
+): Promise<Page<T>> {
+  const { data, status, requestId, attempts } = await send(ctx.cfg, url, { signal, json: true });
+  const meta = (data as { meta?: PageMeta })?.meta;
+  // Items sit under the property `meta.key` names; the spec's itemsKey is the fallback.
+  const items = (data as Record<string, T[]>)?.[meta?.key ?? key];
+  if (!meta || !Array.isArray(items)) throw new ProxyApiError('Not a list page', { status, requestId, attempts });
+  const next = meta.next_page_url;
+  return new Page(items, meta, async (signal) => {
+    if (!next) return null;
+    let to: URL | undefined;
+    try {
+      to = new URL(next, ctx.origin);
+    } catch {}
+    // Checked before any I/O: credentials must never travel to a host the caller did not choose.
+    if (to?.origin !== ctx.origin) {
+      throw new ProxyPaginationError(`next_page_url leaves ${ctx.origin}: ${next}`, { reason: 'origin', url: next });
+    }
+    const at = seen.get(next);
+    if (next === meta.url || (at ?? depth + 1) !== depth + 1) {
+      throw new ProxyPaginationError(`next_page_url loops: ${next}`, { reason: 'loop', url: next });
+    }
+    seen.set(next, depth + 1);
+    return fetchPage(ctx, to.href, key, seen, depth + 1, signal);
+  });
+}
+
+/** Builds the first URL from the spec's parameter table: checked, path segments encoded, only known query keys. */
+export function firstUrl(baseUrl: string, op: OperationMeta, params: OperationParams): string {
+  checkParams(op, params);
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodePathSegment(name, params.path?.[name]));
+  const query = new URLSearchParams();
+  for (const p of op.parameters) {
+    const v = params.query?.[p.name];
+    if (p.in === 'query' && v !== undefined) query.append(p.name, String(v));
+  }
+  const qs = query.toString();
+  return baseUrl + path + (qs ? `?${qs}` : '');
+}
+
+/** The first page of any list operation. */
+export async function listPage<K extends ListOperationId>(
+  ctx: PagingContext,
+  operationId: K,
+  params: ParamsOf<K>,
+  options: RequestOptions = {},
+): Promise<Page<ListItem<K>>> {
+  const op: OperationMeta = operationsMeta[operationId];
+  const url = firstUrl(ctx.origin, op, params as OperationParams);
+  return fetchPage(ctx, url, op.list!.itemsKey, new Map([[url, 0]]), 0, options.signal);
+}
+
+/**
+ * Every item of a list, lazily. While the caller works through page N, page N+1 is already on its way
+ * (one page ahead, never more); it is aborted when the caller stops or its signal aborts.
+ */
+export async function* iterate<T>(
+  first: (signal: AbortSignal) => Promise<Page<T>>,
+  options: IterateOptions = {},
+): AsyncGenerator<T, void, undefined> {
+  const { limit = Infinity, signal } = options;
+  checkLimit(options.limit);
+  const ctrl = new AbortController();
+  const unlink = linkSignal(signal, ctrl);
+  try {
+    let page = await first(ctrl.signal);
+    for (let count = 0; ; ) {
+      const ahead = page.items.length < limit - count ? page.nextPage({ signal: ctrl.signal }) : null;
+      // Stopping early must not leave an unhandled rejection behind.
+      ahead?.catch(() => {});
+      for (const item of page.items) {
+        if (count++ >= limit) return;
+        signal?.throwIfAborted();
+        yield item;
+      }
+      const next = await ahead;
+      if (!next) return;
+      page = next;
+    }
+  } finally {
+    ctrl.abort();
+    unlink();
+  }
+}
+
+/** Collects `iterate` into an array. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
