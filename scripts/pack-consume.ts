@@ -1,0 +1,130 @@
+/**
+ * `pnpm test:pack`: the packages work for a consumer outside this workspace.
+ *   1. builds every package (turbo, cached) and `pnpm pack`s each publishable one;
+ *   2. in a new temp project (outside the workspace) installs the tarballs with plain `npm`
+ *      (their dependencies come from the npm registry; `--prefer-offline` uses npm's cache);
+ *   3. typechecks a TypeScript consumer that uses the client and the contract helpers
+ *      (including a `@ts-expect-error` that proves the types are real, not `any`);
+ *   4. runs it: it starts the contract package's mock Proxy and lists its sessions with the client.
+ * Exits 1 on any failure. `--keep` leaves the temp project for inspection.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { repoRoot } from './lib/paths.js';
+import { publishablePackages } from './lint-packages.js';
+
+const exec = promisify(execFile);
+const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', npm_config_update_notifier: 'false' };
+
+async function step(label: string, command: string, args: string[], cwd: string): Promise<string> {
+  const started = Date.now();
+  try {
+    const { stdout } = await exec(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    console.error(`✗ ${label}\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
+    throw new Error(`${label} failed`);
+  }
+}
+
+const CONSUMER = `import { createProxyClient, ProxyApiError, type ProxyClient } from '@twilio-proxy/client';
+import { startMockProxy, validateResponse } from '@twilio-proxy/contract';
+import { operationsMeta, type Session } from '@twilio-proxy/types';
+
+const mock = await startMockProxy({ count: 7 });
+try {
+  const client: ProxyClient = createProxyClient({ accountSid: mock.accountSid, authToken: mock.authToken, baseUrl: mock.url });
+  const sessions: Session[] = await client.sessions.all(mock.serviceSid, { pageSize: 3 });
+  if (sessions.length !== 7) throw new Error(\`expected 7 sessions, got \${sessions.length}\`);
+  const status: 'open' | 'in-progress' | 'closed' | 'failed' | 'unknown' | null = sessions[0]!.status;
+
+  // @ts-expect-error: the ServiceSid is a string, so the types are real rather than any.
+  void (() => client.sessions.list(42));
+
+  const wrong = createProxyClient({ accountSid: mock.accountSid, authToken: 'not-the-token', baseUrl: mock.url, maxRetries: 0 });
+  let denied: unknown;
+  try {
+    await wrong.sessions.list(mock.serviceSid);
+  } catch (error) {
+    denied = error;
+  }
+  if (!(denied instanceof ProxyApiError) || denied.status !== 401) throw new Error(\`expected a 401 ProxyApiError, got \${String(denied)}\`);
+  if (typeof validateResponse !== 'function') throw new Error('validateResponse is not exported');
+
+  console.log(JSON.stringify({ ok: true, sessions: sessions.length, status, path: operationsMeta.ListSession.path }));
+} finally {
+  await mock.close();
+}
+`;
+
+async function main() {
+  const work = await mkdtemp(path.join(tmpdir(), 'pack-consume-'));
+  try {
+    await step('build every package', path.join(repoRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], repoRoot);
+    const tarballs = path.join(work, 'tarballs');
+    await mkdir(tarballs);
+    const names: string[] = [];
+    for (const dir of await publishablePackages()) {
+      const before = new Set(await readdir(tarballs));
+      await step(`pnpm pack ${path.relative(repoRoot, dir)}`, 'pnpm', ['pack', '--pack-destination', tarballs], dir);
+      const made = (await readdir(tarballs)).filter((f) => !before.has(f));
+      names.push(...made);
+    }
+    // Tarball file name → package name (`twilio-proxy-client-0.1.0.tgz` → `@twilio-proxy/client`).
+    const deps: Record<string, string> = {};
+    for (const file of names) {
+      const m = /^twilio-proxy-(.+)-\d+\.\d+\.\d+.*\.tgz$/.exec(file);
+      if (!m) throw new Error(`unexpected tarball name ${file}`);
+      deps[`@twilio-proxy/${m[1]}`] = `file:../tarballs/${file}`;
+    }
+    console.log(`  tarballs: ${names.join(', ')}`);
+
+    const app = path.join(work, 'consumer');
+    await mkdir(app);
+    await writeFile(
+      path.join(app, 'package.json'),
+      `${JSON.stringify(
+        {
+          name: 'proxy-consumer',
+          private: true,
+          type: 'module',
+          dependencies: deps,
+          devDependencies: { typescript: '~5.9.3', '@types/node': '^20.19.0' },
+          // The tarballs depend on each other by version: point those edges at the tarballs too.
+          overrides: Object.fromEntries(Object.keys(deps).map((n) => [n, `$${n}`])),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    await writeFile(
+      path.join(app, 'tsconfig.json'),
+      `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false } }, null, 2)}\n`,
+    );
+    await writeFile(path.join(app, 'consumer.ts'), CONSUMER);
+    await step('npm install the tarballs outside the workspace', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
+    await step('tsc: typecheck the consumer against the packed .d.ts', path.join(app, 'node_modules/.bin/tsc'), ['-p', '.'], app);
+    const out = await step('run the consumer against the mock', process.execPath, ['out/consumer.js'], app);
+    const result = JSON.parse(out.trim().split('\n').pop()!);
+    if (!result.ok) throw new Error(`consumer said ${out}`);
+    console.log(`  consumer: ${out.trim()}`);
+    const bin = await step('the CLI tarball installs its bin', process.execPath, ['-e', "require('fs').accessSync('node_modules/.bin/proxy-sessions')"], app);
+    void bin;
+    console.log(`pack-and-consume: passed (${names.length} packages) in ${work}`);
+  } finally {
+    if (!values.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`pack-and-consume: FAILED: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
