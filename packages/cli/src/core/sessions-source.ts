@@ -53,15 +53,13 @@ export function secretsOf(c: Credentials): string[] {
 
 /** The real source: @twilio-proxy/client, with a fetch that counts pages for the progress line. */
 export const createClientSource: CreateSource = async ({ credentials, baseUrl, userAgent, onPage }) => {
-  // TODO(integrate): typed import once @twilio-proxy/client exports createProxyClient.
-  const { createProxyClient } = (await import('@twilio-proxy/client')) as unknown as {
-    createProxyClient(options: object): { sessions: unknown };
-  };
+  const { createProxyClient } = await import('@twilio-proxy/client');
   const countingFetch: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
     if (res.ok) onPage();
     return res;
   };
   const client = createProxyClient({ ...credentials, ...(baseUrl ? { baseUrl } : {}), userAgent, fetch: countingFetch });
-  return client.sessions as unknown as SessionsSource;
+  // Session is a typed object; the formatters read it as a plain record of properties.
+  return client.sessions as SessionsSource;
 };

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as users run it (turbo builds it before this package's tests). */
+export const BIN = process.env.PROXY_SESSIONS_BIN ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+export function assertBuilt(): void {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm turbo run build --filter=@twilio-proxy/cli"`);
+}
+
+export interface BinResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A clean environment: nothing from the developer's shell (no real Twilio credentials) leaks in. */
+export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+}
+
+/** Runs the built binary with piped stdio; `onStdout` sees chunks instead of them being kept. */
+export function runBin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onStdout?: (chunk: string) => void,
+): Promise<BinResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    // Decoded as a stream, so a multi-byte character split across two chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (c: string) => (onStdout ? onStdout(c) : (stdout += c)));
+    child.stderr.on('data', (c: string) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
+import { assertBuilt, baseEnv, runBin } from './bin-helpers.js';
+
+const COUNT = 100_000;
+const LIMIT_KB = 150 * 1024;
+
+describe('memory stays flat', () => {
+  let mock: MockProxy;
+  beforeAll(async () => {
+    assertBuilt();
+    // Self-check off: 100 pages of 1,000 are validated by the contract package's own tests.
+    mock = await startMockProxy({ count: COUNT, seed: 3, selfCheck: false, recordRequests: false });
+  }, 120_000);
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  it(`lists ${COUNT.toLocaleString('en-US')} sessions as ndjson with a peak RSS under 150 MB`, async () => {
+    let lines = 0;
+    let tail = '';
+    let lastLine = '';
+    const r = await runBin(
+      ['list', '--service', mock.serviceSid, '--base-url', mock.url, '--format', 'ndjson', '--page-size', '1000'],
+      baseEnv({ TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken, PROXY_SESSIONS_REPORT_RSS: '1' }),
+      // Count lines as they stream by; keep only the unfinished tail so this test's memory stays flat too.
+      (chunk) => {
+        const s = tail + chunk;
+        const parts = s.split('\n');
+        tail = parts.pop()!;
+        lines += parts.length;
+        if (parts.length) lastLine = parts.at(-1)!;
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(tail).toBe('');
+    expect(lines).toBe(COUNT);
+    expect(JSON.parse(lastLine).sid).toBe(mock.sessions.at(-1)!.sid);
+    const peak = Number(/peak RSS (\d+) kB/.exec(r.stderr)?.[1]);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(LIMIT_KB);
+  }, 180_000);
+});
