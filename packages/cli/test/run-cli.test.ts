@@ -148,7 +148,7 @@ describe('API errors', () => {
 describe('progress line', () => {
   it('is drawn on stderr only when stderr is a TTY, and cleared at the end', async () => {
     const tty = await run(['list', '-s', SERVICE, '-f', 'ndjson'], { source: fakeSource(3), ttyErr: true });
-    expect(tty.stderr).toMatch(/sessions · \d+ pages? · [\d,]+ sessions\/s/);
+    expect(tty.stderr).toMatch(/\d+ sessions? · \d+ pages? · [\d,]+ sessions\/s/);
     expect(tty.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(tty.stdout).not.toMatch(/sessions\/s|\u001b/);
     const piped = await run(['list', '-s', SERVICE, '-f', 'ndjson'], { source: fakeSource(3), ttyErr: false });

@@ -44,7 +44,8 @@ export class ProgressLine {
   text(): string {
     const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
     const n = (x: number) => Math.round(x).toLocaleString('en-US');
-    return `${n(this.sessions)} sessions · ${n(this.pages)} page${this.pages === 1 ? '' : 's'} · ${n(this.sessions / seconds)} sessions/s`;
+    const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
+    return `${plural(this.sessions, 'session')} · ${plural(this.pages, 'page')} · ${n(this.sessions / seconds)} sessions/s`;
   }
 
   private tick(): void {
