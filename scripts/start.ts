@@ -37,7 +37,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-const step = (text: string) => process.stdout.write(`\n\u001b[1m▸ ${text}\u001b[0m\n`);
+const [bold, plain] = process.stdout.isTTY ? ['\u001b[1m', '\u001b[0m'] : ['', ''];
+const step = (text: string) => process.stdout.write(`\n${bold}▸ ${text}${plain}\n`);
 
 /** The environment minus every Twilio credential, so the CLI sees only what we hand it. */
 function withoutTwilioCredentials(): NodeJS.ProcessEnv {
