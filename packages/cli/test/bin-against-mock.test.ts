@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
 import { csvField } from '../src/core/output-format.js';
 import { stringWidth } from '../src/internal/cell-width.js';
 import { sessionPropertyNames } from '../src/internal/session-schema.js';
-import { assertBuilt, baseEnv, runBin } from './bin-helpers.js';
+import { assertBuilt, baseEnv, BIN, runBin } from './bin-helpers.js';
 
 const COUNT = 57;
 
@@ -159,6 +161,44 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/could not reach the API/);
     });
+  });
+
+  it('Ctrl-C while a page is pending: exit 130, "interrupted"', async () => {
+    const stalled = await startMockProxy({ count: 3, seed: 7, faults: { sequence: ['stall'] } });
+    try {
+      const child = spawn(process.execPath, [BIN, 'list', '--service', stalled.serviceSid, '--base-url', stalled.url], {
+        env: baseEnv({ TWILIO_ACCOUNT_SID: stalled.accountSid, TWILIO_AUTH_TOKEN: stalled.authToken }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      await expect.poll(() => stalled.requests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      const [code] = (await once(child, 'close')) as [number];
+      expect(code).toBe(130);
+      expect(stderr).toContain('interrupted');
+    } finally {
+      await stalled.close();
+    }
+  });
+
+  it('a reader that stops early (| head -1) ends the listing quietly with exit 0', async () => {
+    const many = await startMockProxy({ count: 5_000, seed: 7, selfCheck: false });
+    try {
+      const child = spawn(process.execPath, [BIN, 'list', '--service', many.serviceSid, '--base-url', many.url, '-f', 'ndjson'], {
+        env: baseEnv({ TWILIO_ACCOUNT_SID: many.accountSid, TWILIO_AUTH_TOKEN: many.authToken }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      await once(child.stdout, 'data');
+      child.stdout.destroy();
+      const [code] = (await once(child, 'close')) as [number];
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+    } finally {
+      await many.close();
+    }
   });
 
   it('--help works for the program and for list, with examples and exit codes', async () => {
