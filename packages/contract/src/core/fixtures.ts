@@ -45,8 +45,11 @@ export function createSessionFactory(options: SessionFactoryOptions = {}): Sessi
   const statuses: SessionStatus[] = schema.properties.status.enum;
   const modes: SessionMode[] = schema.properties.mode.enum;
   const maxName: number = schema.properties.unique_name.maxLength ?? 191;
-  const serviceSid = options.serviceSid ?? sidFor('service_sid', rng);
-  const accountSid = options.accountSid ?? sidFor('account_sid', rng);
+  // Drawn even when given, so a seed yields the same sessions whichever SIDs the caller fixes.
+  const defaultServiceSid = sidFor('service_sid', rng);
+  const defaultAccountSid = sidFor('account_sid', rng);
+  const serviceSid = options.serviceSid ?? defaultServiceSid;
+  const accountSid = options.accountSid ?? defaultAccountSid;
   const listPath = specOperation('ListSession').path.replace('{ServiceSid}', serviceSid);
   const base = specServerUrl();
   const seen = new Set<string>();

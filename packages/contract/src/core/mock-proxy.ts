@@ -112,6 +112,8 @@ interface Answer {
   json: string;
   headers: Record<string, string>;
   documented: boolean;
+  /** For pages: the slice of `sessions` the JSON holds (their validation is memoised). */
+  items?: [number, number];
 }
 
 /** Starts a Twilio-faithful List Sessions server on loopback. */
@@ -141,6 +143,10 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
 
   const sessions: Session[] = [];
   const sessionJson: string[] = [];
+  // Sessions never change once added, so the self-check validates each against the page's item schema once;
+  // a page is then its envelope (validated per response) plus items already known to be valid or not.
+  const itemSchema = op.responses['200']?.content?.['application/json']?.schema?.properties?.[itemsKey]?.items;
+  const sessionIssues: Array<Array<{ path: string; message: string }>> = [];
   const indexBySid = new Map<string, number>();
   const add = (list: Session[]) => {
     for (const s of list) {
@@ -149,6 +155,10 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       sessions.push(s);
       // Serialised once: pages are then string joins, which keeps the mock fast.
       sessionJson.push(JSON.stringify(s));
+      if (selfCheck && itemSchema) {
+        const validate = compiled(`${OPERATION_ID}|200|item`, itemSchema);
+        sessionIssues.push(validate(s) ? [] : ajvIssues(validate.errors));
+      }
     }
     return list;
   };
@@ -279,14 +289,19 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     };
     const metaJson = JSON.stringify(pageMeta);
     const json = `{"${itemsKey}":[${sessionJson.slice(start, end).join(',')}],"meta":${metaJson}}`;
-    const body = selfCheck ? { [itemsKey]: sessions.slice(start, end), meta: pageMeta } : undefined;
-    return { status: 200, body, json, headers: accessControlHeaders, documented: true };
+    const body = selfCheck ? { [itemsKey]: itemSchema ? [] : sessions.slice(start, end), meta: pageMeta } : undefined;
+    return { status: 200, body, json, headers: accessControlHeaders, documented: true, items: [start, end] };
   }
 
   function check(req: IncomingMessage, a: Answer, headers: Record<string, string>) {
     let errors: ContractIssue[];
     if (a.documented && responseKeyFor(OPERATION_ID, a.status) !== undefined) {
       errors = validateResponse(OPERATION_ID, a.status, a.body, headers).errors;
+      if (a.items && itemSchema) {
+        for (let i = a.items[0]; i < a.items[1]; i++) {
+          for (const issue of sessionIssues[i] ?? []) errors.push({ in: 'body', path: `/${itemsKey}/${i - a.items[0]}${issue.path}`, message: issue.message });
+        }
+      }
     } else {
       // Off-spec paths and methods have no operation; their bodies must still be Twilio errors.
       errors = [...validateSchema('TwilioError', a.body).errors];

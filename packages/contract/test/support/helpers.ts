@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import type { MockProxy } from '../src/index.js';
+import type { MockProxy } from '../../src/index.js';
 
 export const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
@@ -51,4 +51,20 @@ export async function pageThrough(first: string, auth: string, maxPages = 100_00
     if (pages.length > maxPages) throw new Error('next_page_url chain does not end');
   }
   return pages;
+}
+
+/** Follows next_page_url to the end keeping only the SIDs (64 clients × 10,000 full sessions would be all GC). */
+export async function collectSids(first: string, auth: string): Promise<{ sids: string[]; pages: number; sizes: number[] }> {
+  const sids: string[] = [];
+  const sizes: number[] = [];
+  let next: string | null = first;
+  while (next) {
+    const r = await raw(next, { auth });
+    if (r.status !== 200) throw new Error(`status ${r.status}: ${r.text}`);
+    for (const s of r.json.sessions) sids.push(s.sid);
+    sizes.push(r.json.sessions.length);
+    next = r.json.meta.next_page_url;
+    if (sizes.length > 100_000) throw new Error('next_page_url chain does not end');
+  }
+  return { sids, pages: sizes.length, sizes };
 }
