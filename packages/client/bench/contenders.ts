@@ -1,7 +1,10 @@
 // The four ways to list every session of a Service that the benchmark compares.
 import createClient from 'openapi-fetch';
 import twilio from 'twilio';
-import type { paths } from '@twilio-proxy/types';
+import type RequestClient from 'twilio/lib/base/RequestClient.js';
+
+type RequestOptions<T> = RequestClient.RequestOptions<T>;
+import type { ListSessionsResponse, paths } from '@twilio-proxy/types';
 import { createProxyClient } from '../src/index.js';
 
 export const SERVICE = `KS${'a'.repeat(32)}`;
@@ -28,12 +31,13 @@ export const rawFetch: Contender = async (origin, pageSize) => {
 export const bareOpenapiFetch: Contender = async (origin, pageSize) => {
   const api = createClient<paths>({ baseUrl: origin, headers: { authorization: AUTH } });
   let n = 0;
-  let query: { PageSize?: number; Page?: number; PageToken?: string } | null = { PageSize: pageSize };
+  type Query = { PageSize?: number; Page?: number; PageToken?: string };
+  let query: Query | null = { PageSize: pageSize };
   while (query) {
-    const { data, error } = await api.GET('/v1/Services/{ServiceSid}/Sessions', { params: { path: { ServiceSid: SERVICE }, query } });
+    const { data, error }: { data?: ListSessionsResponse; error?: unknown } = await api.GET('/v1/Services/{ServiceSid}/Sessions', { params: { path: { ServiceSid: SERVICE }, query } });
     if (error || !data) throw new Error('request failed');
     n += data.sessions.length;
-    const next = data.meta.next_page_url ? new URL(data.meta.next_page_url).searchParams : null;
+    const next: URLSearchParams | null = data.meta.next_page_url ? new URL(data.meta.next_page_url).searchParams : null;
     query = next && { PageSize: Number(next.get('PageSize')), Page: Number(next.get('Page')), PageToken: next.get('PageToken') ?? undefined };
   }
   return n;
@@ -50,7 +54,7 @@ export const thisClient: Contender = async (origin, pageSize) => {
 /** twilio-node, pointed at the loopback server through its documented `httpClient` option. */
 export const twilioNode: Contender = async (origin, pageSize) => {
   class LoopbackClient extends twilio.RequestClient {
-    override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
+    override request<T>(opts: RequestOptions<T>) {
       return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/proxy\.twilio\.com/, origin) });
     }
   }
