@@ -109,7 +109,7 @@ const ACCESS_CONTROL_VALUES: Record<string, string> = {
 interface Answer {
   status: number;
   body: unknown;
-  json: string;
+  json: string | Buffer;
   headers: Record<string, string>;
   documented: boolean;
   /** For pages: the slice of `sessions` the JSON holds (their validation is memoised). */
@@ -142,7 +142,10 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const tokens = createPageTokens(serviceSid);
 
   const sessions: Session[] = [];
-  const sessionJson: string[] = [];
+  const sessionJson: Buffer[] = [];
+  // Identical requests get identical pages until the list changes: keep the encoded bytes (bounded).
+  const pageCache = new Map<string, Answer>();
+  const PAGE_CACHE_LIMIT = 2000;
   // Sessions never change once added, so the self-check validates each against the page's item schema once;
   // a page is then its envelope (validated per response) plus items already known to be valid or not.
   const itemSchema = op.responses['200']?.content?.['application/json']?.schema?.properties?.[itemsKey]?.items;
@@ -154,12 +157,13 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       indexBySid.set(s.sid, sessions.length);
       sessions.push(s);
       // Serialised once: pages are then string joins, which keeps the mock fast.
-      sessionJson.push(JSON.stringify(s));
+      sessionJson.push(Buffer.from(JSON.stringify(s)));
       if (selfCheck && itemSchema) {
         const validate = compiled(`${OPERATION_ID}|200|item`, itemSchema);
         sessionIssues.push(validate(s) ? [] : ajvIssues(validate.errors));
       }
     }
+    pageCache.clear();
     return list;
   };
   add(given ?? factory.take(options.count ?? 0));
@@ -236,6 +240,10 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (!authorized(req.headers.authorization)) {
       return errorAnswer(401, MOCK_ERROR_CODES.unauthorized, 'Authenticate', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
     }
+    // Only valid, authorised requests are cached, so a hit needs no further checks.
+    const cacheKey = url.pathname + url.search;
+    const cached = pageCache.get(cacheKey);
+    if (cached) return cached;
     const pathValues: Record<string, string> = {};
     for (let i = 0; i < pathParamNames.length; i++) {
       try {
@@ -287,10 +295,18 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       next_page_url: end < sessions.length && last ? pageUrl(path, pageSize, page + 1, tokens.issue({ direction: 'after', sid: last.sid! })) : null,
       key: itemsKey,
     };
-    const metaJson = JSON.stringify(pageMeta);
-    const json = `{"${itemsKey}":[${sessionJson.slice(start, end).join(',')}],"meta":${metaJson}}`;
+    const parts: Buffer[] = [Buffer.from(`{"${itemsKey}":[`)];
+    for (let i = start; i < end; i++) {
+      if (i > start) parts.push(COMMA);
+      parts.push(sessionJson[i]!);
+    }
+    parts.push(Buffer.from(`],"meta":${JSON.stringify(pageMeta)}}`));
+    const json = Buffer.concat(parts);
     const body = selfCheck ? { [itemsKey]: itemSchema ? [] : sessions.slice(start, end), meta: pageMeta } : undefined;
-    return { status: 200, body, json, headers: accessControlHeaders, documented: true, items: [start, end] };
+    const answered: Answer = { status: 200, body, json, headers: {}, documented: true, items: [start, end] };
+    if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.clear();
+    pageCache.set(cacheKey, answered);
+    return answered;
   }
 
   function check(req: IncomingMessage, a: Answer, headers: Record<string, string>) {
@@ -351,7 +367,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     };
     if (selfCheck) check(req, a, headers);
     record.status = a.status;
-    const payload = Buffer.from(a.json);
+    const payload = typeof a.json === 'string' ? Buffer.from(a.json) : a.json;
     headers['Content-Length'] = String(payload.length);
     res.writeHead(a.status, headers);
     if (fault === 'truncate') {
@@ -424,6 +440,8 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     },
   };
 }
+
+const COMMA = Buffer.from(',');
 
 function truncate(s: string, max = 200): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;

@@ -1,0 +1,152 @@
+/**
+ * Requests/second of the mock vs Prism 5 serving the same spec, at concurrency 1 and 16, 50-session pages.
+ * Both run on loopback in this process's run; Prism is started from its npm package and stopped by PID.
+ * Run: pnpm --filter @twilio-proxy/contract bench   (or `pnpm bench` at the root)
+ */
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { validateResponse } from '../src/index.js';
+import { startPrism } from '../test/support/prism.js';
+
+/** The mock runs in its own process, as Prism does, started through its CLI (self-check off, as in `pnpm mock`). */
+async function startMockProcess() {
+  const bin = fileURLToPath(new URL('../src/bin/mock.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--conditions=@twilio-proxy/source', '--import', 'tsx', bin, '--count', '1000', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Ctrl-C')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`mock exited ${code}`)));
+  });
+  const field = (re: RegExp) => re.exec(out)![1]!;
+  return {
+    url: field(/listening on (\S+)/),
+    accountSid: field(/Account SID:\s+(\S+)/),
+    authToken: field(/Auth token:\s+(\S+)/),
+    serviceSid: field(/Service SID:\s+(\S+)/),
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(child.pid!, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 2500);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const CONCURRENCY = [1, 16];
+const TARGET_RATIO = 5;
+
+function get(agent: Agent, url: string, auth: string): Promise<{ status: number; body: string; headers: Record<string, any> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers: { authorization: auth } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** One request whose body is drained, not kept: the load generator must cost as little as possible. */
+function hit(agent: Agent, url: string, auth: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers: { authorization: auth } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Completed 200 responses per second over DURATION_MS with `concurrency` keep-alive clients. */
+async function measure(urls: string[], auth: string, concurrency: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let done = 0;
+  let failed = 0;
+  const end = performance.now() + DURATION_MS;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_v, w) => {
+      let i = w;
+      while (performance.now() < end) {
+        const status = await hit(agent, urls[i++ % urls.length]!, auth);
+        if (status === 200) done++;
+        else failed++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  if (failed) throw new Error(`${failed} non-200 answers during the run`);
+  return done / seconds;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function bench(name: string, urls: string[], auth: string) {
+  await measure(urls, auth, 4); // warm-up: JIT, sockets
+  const out: Record<number, { median: number; runs: number[] }> = {};
+  for (const c of CONCURRENCY) {
+    const runs: number[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await measure(urls, auth, c));
+    out[c] = { median: median(runs), runs };
+    console.error(`${name} c=${c}: ${runs.map((x) => x.toFixed(0)).join(', ')} req/s`);
+  }
+  return out;
+}
+
+const mock = await startMockProcess();
+const prism = await startPrism();
+try {
+  const mockAuth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;
+  const mockList = `${mock.url}/v1/Services/${mock.serviceSid}/Sessions`;
+  // Walk all 20 pages of 50 so the mock serves different, real pages.
+  const mockUrls = Array.from({ length: 20 }, (_v, p) => `${mockList}?PageSize=50&Page=${p}`);
+  const prismAuth = `Basic ${Buffer.from(`AC${'a'.repeat(32)}:token`).toString('base64')}`;
+  const prismUrls = [`${prism.url}/v1/Services/KS${'a'.repeat(32)}/Sessions?PageSize=50`];
+
+  // What each serves, checked once against the spec (headers included).
+  const agent = new Agent({ keepAlive: true });
+  const sample = await get(agent, mockUrls[3]!, mockAuth);
+  const mockCheck = validateResponse('ListSession', sample.status, JSON.parse(sample.body), sample.headers);
+  const prismSample = await get(agent, prismUrls[0]!, prismAuth);
+  const prismCheck = validateResponse('ListSession', prismSample.status, JSON.parse(prismSample.body), prismSample.headers);
+  agent.destroy();
+  console.error(
+    `mock page: ${JSON.parse(sample.body).sessions.length} sessions, spec-valid: ${mockCheck.valid}; ` +
+      `prism page: ${JSON.parse(prismSample.body).sessions.length} sessions, spec-valid: ${prismCheck.valid}` +
+      (prismCheck.valid ? '' : ` (${prismCheck.errors.map((e) => `${e.in} ${e.path}`).join(', ')})`),
+  );
+  if (!mockCheck.valid) throw new Error('the mock served a page that breaks the spec');
+
+  const m = await bench('mock', mockUrls, mockAuth);
+  const p = await bench('prism', prismUrls, prismAuth);
+
+  const lines = [
+    `Node ${process.version}, ${DURATION_MS} ms per run, median of ${RUNS} runs, keep-alive, loopback.`,
+    '',
+    '| Concurrency | Mock req/s (50 sessions, spec-valid) | Prism 5 req/s (static example) | Ratio | Target ≥ 5× |',
+    '| ---: | ---: | ---: | ---: | :---: |',
+    ...CONCURRENCY.map((c) => {
+      const ratio = m[c]!.median / p[c]!.median;
+      return `| ${c} | ${m[c]!.median.toFixed(0)} | ${p[c]!.median.toFixed(0)} | ${ratio.toFixed(1)}× | ${ratio >= TARGET_RATIO ? 'met' : 'missed'} |`;
+    }),
+  ];
+  console.log(lines.join('\n'));
+} finally {
+  await mock.close();
+  await prism.stop();
+}
