@@ -74,10 +74,10 @@ function render(changes: SpecChange[], head: string[], markdown: boolean): strin
   const breaking = changes.filter((c) => c.breaking);
   const safe = changes.filter((c) => !c.breaking);
   const lines = [...head];
-  if (markdown) {
+  if (markdown && changes.length > 0) {
     lines.push('', '| | kind | where | change |', '| --- | --- | --- | --- |');
     for (const c of [...breaking, ...safe]) lines.push(`| ${c.breaking ? '🔴 breaking' : '🟢 non-breaking'} | \`${c.kind}\` | \`${c.where}\` | ${c.message} |`);
-  } else {
+  } else if (!markdown) {
     for (const [title, list] of [['breaking', breaking], ['non-breaking', safe]] as const) {
       if (list.length === 0) continue;
       lines.push('', `${title} (${list.length}):`);
