@@ -25,7 +25,7 @@ describe('pnpm dev', () => {
   afterAll(async () => {
     await dev?.stop();
     await repo?.remove();
-  });
+  }, 120_000);
 
   test('editing a property regenerates the types, says what changed, and re-runs typecheck and tests', async () => {
     const from = dev.output.length;

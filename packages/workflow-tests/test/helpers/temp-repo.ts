@@ -53,11 +53,17 @@ export class Proc {
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || !this.child.pid) return;
     const closed = new Promise((r) => this.child.once('close', r));
-    try {
-      process.kill(-this.child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-this.child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    kill('SIGTERM');
+    // A child that ignores SIGTERM for 10 s gets SIGKILL.
+    const timer = setTimeout(() => kill('SIGKILL'), 10_000);
     await closed;
+    clearTimeout(timer);
   }
 }
