@@ -87,6 +87,18 @@ describe('startMockProxy', () => {
     }
   });
 
+  it('rejects a PageToken signed by another server, even for the same service and sessions', async () => {
+    const other = await startMockProxy({ count: 120, seed: 3, authToken: m.authToken });
+    try {
+      const next = (await raw(listUrl(other, '?PageSize=5'), { auth: mockAuth(other) })).json.meta.next_page_url as string;
+      expect(other.serviceSid).toBe(m.serviceSid);
+      const r = await raw(next.replace(other.url, m.url), { auth: mockAuth(m) });
+      expect([r.status, r.json.code, r.json.message]).toEqual([400, MOCK_ERROR_CODES.badRequest, 'Invalid PageToken']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers an empty list with next_page_url null', async () => {
     const empty = await startMockProxy();
     try {
