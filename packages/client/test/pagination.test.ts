@@ -151,6 +151,26 @@ describe('each() and all()', () => {
     expect(aheadSignal?.aborted).toBe(true);
   });
 
+  it('the iterator tolerates next() calls that overlap, and return() twice', async () => {
+    const { client, fetch } = testClient(pages(5));
+    const it = client.sessions.each(SERVICE_SID, { pageSize: 2 });
+    const results = await Promise.all([it.next(), it.next(), it.next(), it.next(), it.next(), it.next()]);
+    expect(results.map((r) => (r.done ? null : r.value.sid))).toEqual([...sids(5), null]);
+    expect(await it.return!()).toEqual({ value: undefined, done: true });
+    expect(await it.return!()).toEqual({ value: undefined, done: true });
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it('an error while paging ends the iteration with that error', async () => {
+    const { client } = testClient((url, init, n) => (n === 1 ? pages(10)(url, init, n) : json({ code: 20404, message: 'gone', status: 404 }, 404)));
+    const it = client.sessions.each(SERVICE_SID, { pageSize: 2 });
+    await it.next();
+    await it.next();
+    await expect(it.next()).rejects.toMatchObject({ name: 'ProxyApiError', status: 404 });
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+  });
+
   it('limit that fits in the first page sends one request', async () => {
     const { client, fetch } = testClient(pages(1000));
     expect(await client.sessions.all(SERVICE_SID, { pageSize: 50, limit: 50 })).toHaveLength(50);

@@ -43,7 +43,7 @@ export interface ProxyClient {
   /** The first page of any list operation of the spec. */
   list<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<Page<ListItem<K>>>;
   /** Every item of any list operation, lazily. */
-  each<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): AsyncGenerator<ListItem<K>, void, undefined>;
+  each<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): AsyncIterableIterator<ListItem<K>>;
   /** Every item of any list operation (up to `limit`), in an array. */
   all<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): Promise<ListItem<K>[]>;
 }

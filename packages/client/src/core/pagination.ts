@@ -115,35 +115,81 @@ export async function listPage<K extends ListOperationId>(
 
 /**
  * Every item of a list, lazily. While the caller works through page N, page N+1 is already on its way
- * (one page ahead, never more); it is aborted when the caller stops or its signal aborts.
+ * (one page ahead, never more); it is aborted when the caller stops (`return()`, `break`) or its signal aborts.
+ * A hand-written iterator rather than an async generator: items already in hand are served without the
+ * generator machinery, which costs ~1 µs per item (10 % of a 100,000-session listing).
  */
-export async function* iterate<T>(
-  first: (signal: AbortSignal) => Promise<Page<T>>,
-  options: IterateOptions = {},
-): AsyncGenerator<T, void, undefined> {
+export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, options: IterateOptions = {}): AsyncIterableIterator<T> {
   const { limit = Infinity, signal } = options;
-  checkLimit(options.limit);
   const ctrl = new AbortController();
-  const unlink = linkSignal(signal, ctrl);
-  try {
-    let page = await first(ctrl.signal);
-    for (let count = 0; ; ) {
-      const ahead = page.items.length < limit - count ? page.nextPage({ signal: ctrl.signal }) : null;
-      // Stopping early must not leave an unhandled rejection behind.
-      ahead?.catch(() => {});
-      for (const item of page.items) {
-        if (count++ >= limit) return;
-        signal?.throwIfAborted();
-        yield item;
-      }
-      const next = await ahead;
-      if (!next) return;
-      page = next;
+  let unlink: (() => void) | undefined;
+  let page: Page<T> | undefined;
+  let ahead: Promise<Page<T> | null> | null = null;
+  let pulling: Promise<IteratorResult<T>> | undefined;
+  let i = 0;
+  let count = 0;
+  let done = false;
+
+  const finish = (): IteratorReturnResult<undefined> => {
+    if (!done) {
+      done = true;
+      ctrl.abort();
+      unlink?.();
     }
-  } finally {
-    ctrl.abort();
-    unlink();
-  }
+    return { value: undefined, done: true };
+  };
+  const start = (p: Page<T>) => {
+    page = p;
+    i = 0;
+    // Ask for the next page now only if this one cannot satisfy `limit`.
+    ahead = p.items.length < limit - count ? p.nextPage({ signal: ctrl.signal }) : null;
+    ahead?.catch(() => {}); // stopping early must not leave an unhandled rejection behind
+  };
+  const pull = async (): Promise<IteratorResult<T>> => {
+    try {
+      if (!page) {
+        unlink = linkSignal(signal, ctrl);
+        start(await first(ctrl.signal));
+      }
+      while (i >= page!.items.length) {
+        const next = await ahead;
+        if (!next) return finish();
+        start(next);
+      }
+    } catch (err) {
+      finish();
+      throw err;
+    } finally {
+      pulling = undefined;
+    }
+    return it.next();
+  };
+  const it: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => it,
+    next() {
+      if (pulling) return pulling.then(() => it.next());
+      if (!page && !done) {
+        try {
+          checkLimit(options.limit);
+        } catch (err) {
+          finish();
+          return Promise.reject(err);
+        }
+      }
+      if (done || count >= limit) return Promise.resolve(finish());
+      if (signal?.aborted) {
+        finish();
+        return Promise.reject(signal.reason);
+      }
+      if (page && i < page.items.length) {
+        count++;
+        return Promise.resolve({ value: page.items[i++]!, done: false });
+      }
+      return (pulling = pull());
+    },
+    return: () => Promise.resolve(finish()),
+  };
+  return it;
 }
 
 /** Collects `iterate` into an array. */

@@ -8,7 +8,7 @@ export interface SessionsResource {
   /** One page of the Service's Sessions. */
   list(serviceSid: string, options?: ListSessionsOptions & RequestOptions): Promise<Page<Session>>;
   /** Every Session of the Service, lazily, one page fetched ahead. */
-  each(serviceSid: string, options?: ListSessionsOptions & IterateOptions): AsyncGenerator<Session, void, undefined>;
+  each(serviceSid: string, options?: ListSessionsOptions & IterateOptions): AsyncIterableIterator<Session>;
   /** Every Session of the Service (up to `limit`) in an array. */
   all(serviceSid: string, options?: ListSessionsOptions & IterateOptions): Promise<Session[]>;
 }

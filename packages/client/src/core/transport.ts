@@ -119,10 +119,11 @@ export function apiError(reply: Reply, redact: (t: string) => string): ProxyApiE
   });
 }
 
-/** The cause is kept only when it holds no secret (a custom fetch may echo its request in errors). */
+/**
+ * The message keeps what went wrong (and its cause's message, e.g. ECONNRESET), with secrets scrubbed. The
+ * original error is not attached as `cause`: a custom fetch may have put its request (headers) in it.
+ */
 function networkError(err: unknown, attempts: number, redact: (t: string) => string): ProxyNetworkError {
   const e = err as Error;
-  const text = `${e?.message}${e?.cause ? ` (${(e.cause as Error).message})` : ''}`;
-  const clean = redact(text + e?.stack) === text + e?.stack;
-  return new ProxyNetworkError(`Network error: ${redact(text)}`, { attempts }, clean ? { cause: err } : undefined);
+  return new ProxyNetworkError(redact(`Network error: ${e?.message}${e?.cause ? ` (${(e.cause as Error).message})` : ''}`), { attempts });
 }
