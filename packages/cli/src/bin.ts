@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './internal/memory-mode.js';
 import { readFileSync } from 'node:fs';
 import { runCli } from './core/run.js';
 
