@@ -5,7 +5,7 @@
  *   2. clone A (a clean `git clone` of HEAD's commit in its own temp dir): install, `turbo run build`;
  *   3. clone B (another dir, so absolute paths differ): install, `turbo run build --summarize`,
  *      and asserts every lint:spec / generate / build task is a REMOTE cache hit;
- *   4. runs the packages' tests in clone B for real (`--force`), which must pass.
+ *   4. runs the packages' tests in clone B for real (`--force`, one task at a time like `pnpm test`), which must pass.
  * Exits 1 when any of that fails.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -128,7 +128,7 @@ async function main(): Promise<boolean> {
       return false;
     }
 
-    await sh('clone B: the packages\' tests pass (run for real, --force)', 'pnpm', ['exec', 'turbo', 'run', 'test', '--force', '--filter=!@twilio-proxy/workflow-tests', '--output-logs=errors-only'], b, env);
+    await sh('clone B: the packages\' tests pass (run for real, --force)', 'pnpm', ['exec', 'turbo', 'run', 'test', '--force', '--concurrency=1', '--filter=!@twilio-proxy/workflow-tests', '--output-logs=errors-only'], b, env);
     console.log('cache-proof: passed: every generate/build task of clone B was a remote cache hit, and its tests pass');
     return true;
   } finally {
