@@ -19,7 +19,8 @@ describe('against @twilio-proxy/contract startMockProxy', () => {
       count: 1234,
       faults: { sequence: ['rate-limit', null, 'unavailable', null, 'reset', null, 'truncate', null, 'server-error', null, 'stall'], stallMs: 2000 },
     });
-    const got = await clientOf(mock).sessions.all(mock.serviceSid, { pageSize: 100 });
+    // Generous timeout and retries: only the scripted faults may fail a request, not a loaded CI machine.
+    const got = await clientOf(mock, { timeoutMs: 1500, maxRetries: 5 }).sessions.all(mock.serviceSid, { pageSize: 100 });
     expect(got.map((s) => s.sid)).toEqual(mock.sessions.map((s) => s.sid));
   });
 
