@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 const clientOf = (m: MockProxy, extra: object = {}) =>
-  createProxyClient({ accountSid: m.accountSid, authToken: m.authToken, baseUrl: m.url, sleep: fakeSleep(), timeoutMs: 500, ...extra });
+  createProxyClient({ accountSid: m.accountSid, authToken: m.authToken, baseUrl: m.url, sleep: fakeSleep(), timeoutMs: 5000, ...extra });
 
 describe('against @twilio-proxy/contract startMockProxy', () => {
   it('pages every session in order, through scripted faults', async () => {
