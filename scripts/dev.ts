@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { watch } from 'chokidar';
 import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
 import { generate } from './generate.js';
-import { repoRoot } from './lib/paths.js';
+import { generatedPath, repoRoot, specPath } from './lib/paths.js';
 import { syncFiles } from './lib/sync-files.js';
 import { classifySpecChanges } from './lib/spec-changes.js';
 
@@ -36,9 +36,9 @@ const { values } = parseArgs({
   },
 });
 const root = path.resolve(values.root!);
-const specDir = path.join(root, 'openapi');
-const specFile = path.join(specDir, 'proxy-v1.yaml');
-const outDir = path.join(root, 'packages/types/src/generated');
+const specFile = path.join(root, specPath);
+const specDir = path.dirname(specFile);
+const outDir = path.join(root, generatedPath);
 const rel = (f: string) => path.relative(root, f);
 const log = (msg: string) => console.log(`[dev ${new Date().toISOString().slice(11, 23)}] ${msg}`);
 

@@ -16,11 +16,10 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { dependents, pendingBumps } from './lib/changesets.js';
-import { repoRoot } from './lib/paths.js';
+import { repoRoot, specPath as SPEC } from './lib/paths.js';
 import { classifySpecChanges, type SpecChange } from './lib/spec-changes.js';
 
 const exec = promisify(execFile);
-const SPEC = 'openapi/proxy-v1.yaml';
 const TYPES = '@twilio-proxy/types';
 
 const { values } = parseArgs({

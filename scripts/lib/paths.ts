@@ -4,8 +4,11 @@ import path from 'node:path';
 /** The repository root, whatever the current directory is. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The spec every generated file comes from. */
-export const defaultSpec = path.join(repoRoot, 'openapi/proxy-v1.yaml');
+/** The spec every generated file comes from, relative to a repository root (also a git path). */
+export const specPath = 'openapi/proxy-v1.yaml';
 
-/** Where generated files land; nothing else lives in this folder. */
-export const defaultOutDir = path.join(repoRoot, 'packages/types/src/generated');
+/** Where generated files land, relative to a repository root; nothing else lives in this folder. */
+export const generatedPath = 'packages/types/src/generated';
+
+export const defaultSpec = path.join(repoRoot, specPath);
+export const defaultOutDir = path.join(repoRoot, generatedPath);
