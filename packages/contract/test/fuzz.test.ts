@@ -1,22 +1,11 @@
 import fc from 'fast-check';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, startMockProxy, validateResponse, validateSchema, type MockProxy } from '../src/index.js';
-import { agent, basic, mockAuth } from './support/helpers.js';
+import { basic, mockAuth, raw } from './support/helpers.js';
 
-/** A request exactly as generated: method, raw path+query, Authorization header (or none). */
-function send(m: MockProxy, method: string, path: string, auth: string | undefined) {
-  return new Promise<{ status: number; text: string; headers: Record<string, any> }>((resolve, reject) => {
-    const req = request(`${m.url}${path}`, { method, agent, headers: auth === undefined ? {} : { authorization: auth } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString(), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A request exactly as generated: method, raw path+query, Authorization header (absent, empty or any). */
+const send = (m: MockProxy, method: string, path: string, auth: string | undefined) =>
+  raw(`${m.url}${path}`, { method, headers: auth === undefined ? {} : { authorization: auth } });
 
 describe('fuzz: malformed requests', () => {
   let m: MockProxy;
