@@ -12,10 +12,7 @@ export async function cloneRepo(prefix: string): Promise<{ dir: string; remove: 
   const parent = await mkdtemp(path.join(tmpdir(), prefix));
   const dir = path.join(parent, 'repo');
   await run('git', ['clone', '-q', '--no-hardlinks', repoRoot, dir]);
-  const install = (...flags: string[]) => run('pnpm', ['install', '--offline', ...flags], { cwd: dir, maxBuffer: 32 * 1024 * 1024 });
-  // While several people commit at once HEAD can briefly hold a manifest ahead of the lockfile;
-  // that is the drift gate's business, not this test's, so fall back to a non-frozen install.
-  await install('--frozen-lockfile').catch(() => install('--no-frozen-lockfile'));
+  await run('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: dir, maxBuffer: 32 * 1024 * 1024 });
   return { dir, remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
