@@ -8,17 +8,16 @@
  *   4. runs the packages' tests in clone B for real (`--force`, one task at a time like `pnpm test`), which must pass.
  * Exits 1 when any of that fails.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { repoRoot } from './lib/paths.js';
+import { step } from './lib/step.js';
 
-const exec = promisify(execFile);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,17 +43,10 @@ async function waitForPort(port: number, timeoutMs: number) {
   throw new Error(`remote cache did not listen on 127.0.0.1:${port}`);
 }
 
+/** A step of the proof; its output is stdout and stderr together (turbo's summary goes to either). */
 async function sh(label: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const started = Date.now();
-  try {
-    const { stdout, stderr } = await exec(command, args, { cwd, env, maxBuffer: 128 * 1024 * 1024 });
-    console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return stdout + stderr;
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    console.error(`✗ ${label}\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
-    throw new Error(`${label} failed`);
-  }
+  const { stdout, stderr } = await step(label, command, args, cwd, env);
+  return stdout + stderr;
 }
 
 async function cloneAndInstall(name: string, commit: string, parent: string, env: NodeJS.ProcessEnv): Promise<string> {

@@ -8,30 +8,19 @@
  *   4. runs it: it starts the contract package's mock Proxy and lists its sessions with the client.
  * Exits 1 on any failure. `--keep` leaves the temp project for inspection.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/paths.js';
+import { step } from './lib/step.js';
 import { publishablePackages } from './lint-packages.js';
 
-const exec = promisify(execFile);
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', npm_config_update_notifier: 'false' };
 
-async function step(label: string, command: string, args: string[], cwd: string): Promise<string> {
-  const started = Date.now();
-  try {
-    const { stdout } = await exec(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return stdout;
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    console.error(`✗ ${label}\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
-    throw new Error(`${label} failed`);
-  }
-}
+/** A step of this script, with its environment. */
+const run = async (label: string, command: string, args: string[], cwd: string): Promise<string> => (await step(label, command, args, cwd, env)).stdout;
 
 const CONSUMER = `import { createProxyClient, ProxyApiError, type ProxyClient } from '@twilio-proxy/client';
 import { startMockProxy, validateResponse } from '@twilio-proxy/contract';
@@ -66,13 +55,13 @@ try {
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), 'pack-consume-'));
   try {
-    await step('build every package', path.join(repoRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], repoRoot);
+    await run('build every package', path.join(repoRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], repoRoot);
     const tarballs = path.join(work, 'tarballs');
     await mkdir(tarballs);
     const names: string[] = [];
     for (const dir of await publishablePackages()) {
       const before = new Set(await readdir(tarballs));
-      await step(`pnpm pack ${path.relative(repoRoot, dir)}`, 'pnpm', ['pack', '--pack-destination', tarballs], dir);
+      await run(`pnpm pack ${path.relative(repoRoot, dir)}`, 'pnpm', ['pack', '--pack-destination', tarballs], dir);
       const made = (await readdir(tarballs)).filter((f) => !before.has(f));
       names.push(...made);
     }
@@ -108,13 +97,13 @@ async function main() {
       `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false } }, null, 2)}\n`,
     );
     await writeFile(path.join(app, 'consumer.ts'), CONSUMER);
-    await step('npm install the tarballs outside the workspace', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
-    await step('tsc: typecheck the consumer against the packed .d.ts', path.join(app, 'node_modules/.bin/tsc'), ['-p', '.'], app);
-    const out = await step('run the consumer against the mock', process.execPath, ['out/consumer.js'], app);
+    await run('npm install the tarballs outside the workspace', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
+    await run('tsc: typecheck the consumer against the packed .d.ts', path.join(app, 'node_modules/.bin/tsc'), ['-p', '.'], app);
+    const out = await run('run the consumer against the mock', process.execPath, ['out/consumer.js'], app);
     const result = JSON.parse(out.trim().split('\n').pop()!);
     if (!result.ok) throw new Error(`consumer said ${out}`);
     console.log(`  consumer: ${out.trim()}`);
-    const bin = await step('the CLI tarball installs its bin', process.execPath, ['-e', "require('fs').accessSync('node_modules/.bin/proxy-sessions')"], app);
+    const bin = await run('the CLI tarball installs its bin', process.execPath, ['-e', "require('fs').accessSync('node_modules/.bin/proxy-sessions')"], app);
     void bin;
     console.log(`pack-and-consume: passed (${names.length} packages) in ${work}`);
   } finally {
