@@ -22,7 +22,7 @@ import { watch } from 'chokidar';
 import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
 import { generate } from './generate.js';
 import { generatedPath, repoRoot, specPath } from './lib/paths.js';
-import { syncFiles } from './lib/sync-files.js';
+import { syncTree, type GeneratedTree } from './lib/sync-files.js';
 import { classifySpecChanges } from './lib/spec-changes.js';
 
 const { values } = parseArgs({
@@ -38,7 +38,6 @@ const { values } = parseArgs({
 const root = path.resolve(values.root!);
 const specFile = path.join(root, specPath);
 const specDir = path.dirname(specFile);
-const outDir = path.join(root, generatedPath);
 const rel = (f: string) => path.relative(root, f);
 const log = (msg: string) => console.log(`[dev ${new Date().toISOString().slice(11, 23)}] ${msg}`);
 
@@ -118,21 +117,21 @@ async function regenerate(trigger: string): Promise<boolean> {
     return false;
   }
   for (const p of problems) console.log(`  ${p}`);
-  let files: Map<string, string>;
+  let files: GeneratedTree;
   try {
     files = await generate(specFile);
   } catch (error) {
     log(`spec invalid after ${trigger}: ${(error as Error).message}`);
     return false;
   }
-  const report = await syncFiles(outDir, files, false);
+  const report = await syncTree(root, files, false);
   const ms = Math.round(performance.now() - t0);
-  const json = files.get('openapi.gen.json');
+  const json = files.get(generatedPath)?.get('openapi.gen.json');
   const doc = json ? (JSON.parse(json) as Obj) : null;
   if (report.changed.length === 0) {
     log(`regenerated in ${ms} ms: nothing changed`);
   } else {
-    const list = report.changed.map((f) => `${report.reasons.get(f)} ${rel(path.join(outDir, f))}`).join(', ');
+    const list = report.changed.map((f) => `${report.reasons.get(f)} ${f}`).join(', ');
     log(`regenerated in ${ms} ms: ${list}`);
     if (doc) for (const line of summarize(lastGood, doc)) console.log(line);
   }
@@ -167,7 +166,7 @@ if (values.once) {
 } else {
   // Baseline: the current generated JSON, so the first save's summary has something to diff against.
   try {
-    lastGood = JSON.parse(await readFile(path.join(outDir, 'openapi.gen.json'), 'utf8'));
+    lastGood = JSON.parse(await readFile(path.join(root, generatedPath, 'openapi.gen.json'), 'utf8'));
   } catch {
     lastGood = null;
   }

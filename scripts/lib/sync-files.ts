@@ -44,3 +44,20 @@ export async function syncFiles(dir: string, files: Map<string, string>, checkOn
   }
   return report;
 }
+
+/** Generated files by folder (relative to a repository root), then by file name. */
+export type GeneratedTree = Map<string, Map<string, string>>;
+
+/** `syncFiles` for every folder of a tree; the report names files relative to `root` (`packages/types/src/generated/x.gen.ts`). */
+export async function syncTree(root: string, tree: GeneratedTree, checkOnly: boolean): Promise<SyncReport> {
+  const report: SyncReport = { changed: [], reasons: new Map() };
+  for (const [dir, files] of tree) {
+    const part = await syncFiles(path.join(root, dir), files, checkOnly);
+    for (const f of part.changed) {
+      const rel = path.posix.join(dir, f);
+      report.changed.push(rel);
+      report.reasons.set(rel, part.reasons.get(f)!);
+    }
+  }
+  return report;
+}

@@ -93,6 +93,9 @@ describe('path parameters are percent-encoded', () => {
   const open: OperationMeta = {
     method: 'GET',
     path: '/v1/Things/{Sid}/Items',
+    resource: 'items',
+    action: 'list',
+    schema: null,
     parameters: [{ name: 'Sid', in: 'path', required: true, schema: { type: 'string' } }],
     list: { itemsKey: 'items' },
   };

@@ -9,6 +9,9 @@ export const operationsMeta = {
   "ListSession": {
     "method": "GET",
     "path": "/v1/Services/{ServiceSid}/Sessions",
+    "resource": "sessions",
+    "action": "list",
+    "schema": "Session",
     "parameters": [
       {
         "name": "ServiceSid",

@@ -1,0 +1,42 @@
+/** How spec names become code names: one place, so the client, the CLI and the generator agree. */
+
+const words = (s: string): string[] => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
+
+/** `MessageInteractions` → `messageInteractions`, `proxy.v1.session` → `proxyV1Session`. */
+export const camelCase = (s: string): string =>
+  words(s)
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+    .join('');
+
+/** `messageInteractions` → `MessageInteractions`. */
+export const pascalCase = (s: string): string => {
+  const c = camelCase(s);
+  return c[0]!.toUpperCase() + c.slice(1);
+};
+
+/** `ServiceSid` → `service-sid`, `messageInteractions` → `message-interactions` (twilio-cli's flag style). */
+export const kebabCase = (s: string): string =>
+  words(s)
+    .map((w) => w.toLowerCase())
+    .join('-');
+
+/** `ServiceSid` → `service_sid`: the property of an item that holds a parent path parameter's value. */
+export const snakeCase = (s: string): string =>
+  words(s)
+    .map((w) => w.toLowerCase())
+    .join('_');
+
+/** The `{Name}` parameters of a path template, in path order. */
+export const pathParamNames = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+
+/** The literal segments of a path template (`/v1/Services/{ServiceSid}/Sessions` → v1, Services, Sessions). */
+export const literalSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.startsWith('{'));
+
+/** Client action names from the operationId verb, as Stainless and twilio-cli name them. */
+const VERBS: Record<string, string> = { List: 'list', Fetch: 'fetch', Create: 'create', Update: 'update', Delete: 'remove' };
+
+/** `ListSession` → `list`, `DeleteSession` → `remove`; any other operationId becomes its own camelCase. */
+export function actionOf(operationId: string): string {
+  const verb = /^(List|Fetch|Create|Update|Delete)(?=[A-Z]|$)/.exec(operationId)?.[1];
+  return verb ? VERBS[verb]! : camelCase(operationId);
+}

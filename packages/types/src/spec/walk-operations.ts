@@ -1,0 +1,157 @@
+import { actionOf, camelCase, literalSegments, pascalCase, pathParamNames } from './naming.js';
+
+/** The one walker over an OpenAPI document: the generator, the validators, the mock and the CLI all read operations through it. */
+
+type Obj = Record<string, any>;
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;
+
+export interface WalkedParameter {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  readonly required: boolean;
+  readonly description?: string;
+  readonly schema: Obj;
+}
+
+export interface WalkedOperation {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary?: string;
+  readonly description?: string;
+  /** Path-level parameters merged with the operation's: an operation-level one overrides the same `in` + `name`. */
+  readonly parameters: readonly WalkedParameter[];
+  /** The `{Name}` parameters in path order: the client's positional arguments. */
+  readonly pathParams: readonly string[];
+  readonly responses: Obj;
+  /** Set when the 200 body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
+  readonly list: { readonly itemsKey: string } | null;
+  /** The component schema of the item (lists) or of the body (other operations), when the spec names one. */
+  readonly schema: string | null;
+  /** camelCase of the path's last literal segment (`Sessions` → `sessions`), prefixed with its parent on a clash. */
+  readonly resource: string;
+  /** `list`, `fetch`, `create`, `update`, `remove`, or the camelCase operationId. */
+  readonly action: string;
+  /** `x-*` keys of the path item, then of the operation (which win). */
+  readonly extensions: Readonly<Obj>;
+}
+
+const successBody = (operation: Obj): Obj | undefined => {
+  const responses: Obj = operation.responses ?? {};
+  const key = ['200', '201', '202'].find((k) => responses[k]?.content?.['application/json']?.schema);
+  return key ? responses[key].content['application/json'].schema : undefined;
+};
+
+const deref = (doc: Obj, value: Obj | undefined): Obj | undefined => {
+  let v = value;
+  for (let i = 0; v?.$ref && i < 20; i++) {
+    v = (v.$ref as string)
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((o: Obj | undefined, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return v;
+};
+
+/** A list page has a `meta` with `next_page_url` and `key` beside exactly one array of items. */
+function listShape(doc: Obj, body: Obj | undefined): { itemsKey: string } | null {
+  const props: Obj | undefined = body?.properties;
+  const meta = deref(doc, props?.meta)?.properties;
+  if (!props || !meta?.next_page_url || !meta.key) return null;
+  const arrays = Object.keys(props).filter((k) => k !== 'meta' && deref(doc, props[k])?.type === 'array');
+  return arrays.length === 1 ? { itemsKey: arrays[0]! } : null;
+}
+
+/** The component a (possibly dereferenced) schema stands for: by `$ref`, else by equal content. */
+function schemaName(doc: Obj, schema: Obj | undefined): string | null {
+  if (!schema) return null;
+  const components: Obj = doc.components?.schemas ?? {};
+  const ref = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] : undefined;
+  if (ref) return ref;
+  const text = JSON.stringify(schema);
+  return Object.keys(components).find((name) => JSON.stringify(components[name]) === text) ?? null;
+}
+
+const extensionsOf = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('x-')));
+
+/** Every operation of the document, in path order then method order: deterministic for generated code. */
+export function walkOperations(document: unknown): WalkedOperation[] {
+  const doc = document as Obj;
+  const found: Omit<WalkedOperation, 'resource'>[] = [];
+  const collectionOf = new Map<string, string>();
+  for (const path of Object.keys(doc.paths ?? {}).sort()) {
+    const item: Obj = doc.paths[path];
+    for (const method of HTTP_METHODS) {
+      const op: Obj | undefined = item[method];
+      if (!op?.operationId) continue;
+      const byKey = new Map<string, WalkedParameter>();
+      for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        const p = deref(doc, raw)!;
+        byKey.set(`${p.in}:${p.name}`, {
+          name: p.name,
+          in: p.in,
+          required: p.required === true,
+          ...(p.description ? { description: p.description } : {}),
+          schema: deref(doc, p.schema) ?? {},
+        });
+      }
+      const body = deref(doc, successBody(op));
+      const list = listShape(doc, body);
+      const itemSchema = list ? deref(doc, body?.properties?.[list.itemsKey])?.items : successBody(op);
+      found.push({
+        operationId: op.operationId,
+        method: method.toUpperCase() as HttpMethod,
+        path,
+        ...(op.summary ? { summary: op.summary } : {}),
+        ...(op.description ? { description: op.description } : {}),
+        parameters: [...byKey.values()],
+        pathParams: pathParamNames(path),
+        responses: op.responses ?? {},
+        list,
+        schema: schemaName(doc, itemSchema),
+        action: actionOf(op.operationId),
+        extensions: { ...extensionsOf(item), ...extensionsOf(op) },
+      });
+      // The collection a path belongs to ends at its last literal segment: /Sessions and /Sessions/{Sid} share one.
+      const segments = path.split('/');
+      while (segments.length && segments.at(-1)!.startsWith('{')) segments.pop();
+      collectionOf.set(path, segments.join('/'));
+    }
+  }
+  const resourceOf = nameResources([...new Set(collectionOf.values())]);
+  const operations = found.map((op) => ({ ...op, resource: resourceOf.get(collectionOf.get(op.path)!)! }));
+  const seen = new Map<string, string>();
+  for (const op of operations) {
+    const key = `${op.resource}.${op.action}`;
+    if (seen.has(key)) throw new Error(`${op.operationId} and ${seen.get(key)} both map to ${key}; rename one operationId`);
+    seen.set(key, op.operationId);
+  }
+  return operations;
+}
+
+/** Names each collection by its last literal segment; collections that would share a name get their parents' names in front. */
+function nameResources(collections: string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const grouped = new Map<string, string[]>();
+  for (const c of collections) {
+    const name = camelCase(literalSegments(c).at(-1) ?? 'root');
+    grouped.set(name, [...(grouped.get(name) ?? []), c]);
+  }
+  for (const [name, group] of grouped) {
+    for (const c of group) {
+      const literals = literalSegments(c).filter((s) => !/^v\d+$/.test(s));
+      const parents = literals.slice(0, -1).join('-');
+      names.set(c, group.length === 1 || !parents ? name : camelCase(parents) + pascalCase(literals.at(-1) ?? ''));
+    }
+  }
+  return names;
+}
+
+/** One operation by operationId, with the spec's operationIds in the error when it is unknown. */
+export function findOperation(operations: readonly WalkedOperation[], operationId: string): WalkedOperation {
+  const op = operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`Unknown operationId ${JSON.stringify(operationId)}; the spec has ${operations.map((o) => o.operationId).join(', ')}`);
+  return op;
+}
