@@ -11,7 +11,7 @@ const successStatus = (op: WalkedOperation): string | undefined =>
   ['200', '201', '202'].find((k) => op.responses[k]?.content?.['application/json']);
 
 /**
- * Friendly names over openapi-typescript's types: one per component schema (`Session`), and per operation
+ * Friendly names over openapi-typescript's types: one per component schema (`Order`), and per operation
  * `<OperationId>PathParams`, `<OperationId>Query`, `<OperationId>Response`. List operations also get
  * `List<Resource>…` (`ListSessionsQuery`), the names the hand-written aliases had before they were generated.
  */

@@ -7,6 +7,8 @@
  * breaks a request and a widened one breaks a response; a tighter constraint breaks a request.
  */
 
+import { walkOperations, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+
 type Obj = Record<string, any>;
 type Direction = 'request' | 'response';
 
@@ -14,12 +16,11 @@ export interface SpecChange {
   /** Stable identifier of the kind of change, e.g. `removed-property`. */
   kind: string;
   breaking: boolean;
-  /** Where in the API, in words a reviewer reads: `GET /v1/... response 200 body.sessions[].sid`. */
+  /** Where in the API, in words a reviewer reads: `GET /v1/... response 200 body.orders[].sid`. */
   where: string;
   message: string;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 // Keywords whose growth makes a schema accept less (lower bounds) and those whose shrinking does.
 const LOWER_BOUNDS = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'];
 const UPPER_BOUNDS = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'];
@@ -138,21 +139,17 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: O
   }
 }
 
-function parameters(pathItem: Obj, operation: Obj): Map<string, Obj> {
-  const map = new Map<string, Obj>();
-  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) map.set(`${p.in} ${p.name}`, p);
-  return map;
-}
-
 function jsonSchema(content: Obj | undefined): Obj | undefined {
   if (!content) return undefined;
   const key = Object.keys(content).find((k) => /json/.test(k)) ?? Object.keys(content)[0];
   return key ? content[key]?.schema : undefined;
 }
 
-function compareOperation(c: Collector, op: string, itemA: Obj, a: Obj, itemB: Obj, b: Obj) {
-  const pa = parameters(itemA, a);
-  const pb = parameters(itemB, b);
+const parameters = (op: WalkedOperation): Map<string, Obj> => new Map(op.parameters.map((p) => [`${p.in} ${p.name}`, p]));
+
+function compareOperation(c: Collector, op: string, a: WalkedOperation, b: WalkedOperation) {
+  const pa = parameters(a);
+  const pb = parameters(b);
   for (const [key, p] of pa) {
     if (!pb.has(key)) c.add('removed-parameter', true, `${op} ${key}`, 'parameter removed');
   }
@@ -196,20 +193,17 @@ function compareOperation(c: Collector, op: string, itemA: Obj, a: Obj, itemB: O
   for (const code of Object.keys(rb).filter((k) => !(k in ra))) c.add('added-response', false, `${op} response ${code}`, 'response added');
 }
 
-/** Every API-visible difference between `base` and `revision` (both dereferenced), in document order. */
+/** Every API-visible difference between `base` and `revision` (both dereferenced), in path then method order. */
 export function classifySpecChanges(base: Obj, revision: Obj): SpecChange[] {
   const c = new Collector();
-  const pathsA: Obj = base.paths ?? {};
-  const pathsB: Obj = revision.paths ?? {};
-  for (const path of new Set([...Object.keys(pathsA), ...Object.keys(pathsB)])) {
-    for (const method of METHODS) {
-      const a = pathsA[path]?.[method];
-      const b = pathsB[path]?.[method];
-      const op = `${method.toUpperCase()} ${path}`;
-      if (a && !b) c.add('removed-operation', true, op, `operation ${a.operationId ?? ''} removed`.trim());
-      else if (!a && b) c.add('new-operation', false, op, `operation ${b.operationId ?? ''} added`.trim());
-      else if (a && b) compareOperation(c, op, pathsA[path], a, pathsB[path], b);
-    }
+  const byRoute = (doc: Obj) => new Map(walkOperations(doc).map((o) => [`${o.method} ${o.path}`, o]));
+  const [opsA, opsB] = [byRoute(base), byRoute(revision)];
+  for (const route of new Set([...opsA.keys(), ...opsB.keys()])) {
+    const a = opsA.get(route);
+    const b = opsB.get(route);
+    if (a && !b) c.add('removed-operation', true, route, `operation ${a.operationId} removed`);
+    else if (!a && b) c.add('new-operation', false, route, `operation ${b.operationId} added`);
+    else if (a && b) compareOperation(c, route, a, b);
   }
   return c.changes;
 }

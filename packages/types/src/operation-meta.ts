@@ -22,11 +22,11 @@ export interface ParameterMeta {
 export interface OperationMeta {
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
   readonly path: string;
-  /** camelCase of the path's last literal segment, e.g. `sessions`: the client's `client.<resource>`. */
+  /** camelCase of the path's last literal segment, e.g. `orders`: the client's `client.<resource>`. */
   readonly resource: string;
   /** From the operationId verb: `list`, `fetch`, `create`, `update`, `remove` (else the camelCase operationId). */
   readonly action: string;
-  /** The component schema of the item (lists) or of the body, e.g. `Session`. */
+  /** The component schema of the item (lists) or of the body, e.g. `Order`. */
   readonly schema: string | null;
   readonly parameters: readonly ParameterMeta[];
   /** Set when the operation returns Twilio's list page: the items sit under `itemsKey`, paging under `meta`. */

@@ -29,13 +29,13 @@ export const snakeCase = (s: string): string =>
 /** The `{Name}` parameters of a path template, in path order. */
 export const pathParamNames = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
-/** The literal segments of a path template (`/v1/Services/{ServiceSid}/Sessions` → v1, Services, Sessions). */
+/** The literal segments of a path template (`/v1/Stores/{StoreSid}/Orders` → v1, Stores, Orders). */
 export const literalSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.startsWith('{'));
 
 /** Client action names from the operationId verb, as Stainless and twilio-cli name them. */
 const VERBS: Record<string, string> = { List: 'list', Fetch: 'fetch', Create: 'create', Update: 'update', Delete: 'remove' };
 
-/** `ListSession` → `list`, `DeleteSession` → `remove`; any other operationId becomes its own camelCase. */
+/** `ListOrder` → `list`, `DeleteOrder` → `remove`; any other operationId becomes its own camelCase. */
 export function actionOf(operationId: string): string {
   const verb = /^(List|Fetch|Create|Update|Delete)(?=[A-Z]|$)/.exec(operationId)?.[1];
   return verb ? VERBS[verb]! : camelCase(operationId);

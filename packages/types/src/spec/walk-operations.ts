@@ -26,11 +26,12 @@ export interface WalkedOperation {
   /** The `{Name}` parameters in path order: the client's positional arguments. */
   readonly pathParams: readonly string[];
   readonly responses: Obj;
+  readonly requestBody?: Obj;
   /** Set when the 200 body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
   readonly list: { readonly itemsKey: string } | null;
   /** The component schema of the item (lists) or of the body (other operations), when the spec names one. */
   readonly schema: string | null;
-  /** camelCase of the path's last literal segment (`Sessions` → `sessions`), prefixed with its parent on a clash. */
+  /** camelCase of the path's last literal segment (`Orders` → `orders`), prefixed with its parent on a clash. */
   readonly resource: string;
   /** `list`, `fetch`, `create`, `update`, `remove`, or the camelCase operationId. */
   readonly action: string;
@@ -109,12 +110,13 @@ export function walkOperations(document: unknown): WalkedOperation[] {
         parameters: [...byKey.values()],
         pathParams: pathParamNames(path),
         responses: op.responses ?? {},
+        ...(op.requestBody ? { requestBody: deref(doc, op.requestBody) } : {}),
         list,
         schema: schemaName(doc, itemSchema),
         action: actionOf(op.operationId),
         extensions: { ...extensionsOf(item), ...extensionsOf(op) },
       });
-      // The collection a path belongs to ends at its last literal segment: /Sessions and /Sessions/{Sid} share one.
+      // The collection a path belongs to ends at its last literal segment: /Orders and /Orders/{Sid} share one.
       const segments = path.split('/');
       while (segments.length && segments.at(-1)!.startsWith('{')) segments.pop();
       collectionOf.set(path, segments.join('/'));
