@@ -5,10 +5,10 @@
  *      (their dependencies come from the npm registry; `--prefer-offline` uses npm's cache);
  *   3. typechecks a TypeScript consumer that uses the client and the contract helpers
  *      (including a `@ts-expect-error` that proves the types are real, not `any`);
- *   4. runs it: it starts the contract package's mock Proxy and lists its sessions with the client.
+ *   4. runs it (scripts/test/pack-consumer.ts): it starts the contract package's mock Proxy and lists it with the client.
  * Exits 1 on any failure. `--keep` leaves the temp project for inspection.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,35 +22,6 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 
 /** A step of this script, with its environment. */
 const run = async (label: string, command: string, args: string[], cwd: string): Promise<string> => (await step(label, command, args, cwd, env)).stdout;
 
-const CONSUMER = `import { createProxyClient, ProxyApiError, type ProxyClient } from '@twilio-proxy/client';
-import { startMockProxy, validateResponse } from '@twilio-proxy/contract';
-import { operationsMeta, type Session } from '@twilio-proxy/types';
-
-const mock = await startMockProxy({ count: 7 });
-try {
-  const client: ProxyClient = createProxyClient({ accountSid: mock.accountSid, authToken: mock.authToken, baseUrl: mock.url });
-  const sessions: Session[] = await client.sessions.all(mock.serviceSid, { pageSize: 3 });
-  if (sessions.length !== 7) throw new Error(\`expected 7 sessions, got \${sessions.length}\`);
-  const status: 'open' | 'in-progress' | 'closed' | 'failed' | 'unknown' | null = sessions[0]!.status;
-
-  // @ts-expect-error: the ServiceSid is a string, so the types are real rather than any.
-  void (() => client.sessions.list(42));
-
-  const wrong = createProxyClient({ accountSid: mock.accountSid, authToken: 'not-the-token', baseUrl: mock.url, maxRetries: 0 });
-  let denied: unknown;
-  try {
-    await wrong.sessions.list(mock.serviceSid);
-  } catch (error) {
-    denied = error;
-  }
-  if (!(denied instanceof ProxyApiError) || denied.status !== 401) throw new Error(\`expected a 401 ProxyApiError, got \${String(denied)}\`);
-  if (typeof validateResponse !== 'function') throw new Error('validateResponse is not exported');
-
-  console.log(JSON.stringify({ ok: true, sessions: sessions.length, status, path: operationsMeta.ListSession.path }));
-} finally {
-  await mock.close();
-}
-`;
 
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), 'pack-consume-'));
@@ -96,7 +67,7 @@ async function main() {
       path.join(app, 'tsconfig.json'),
       `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false } }, null, 2)}\n`,
     );
-    await writeFile(path.join(app, 'consumer.ts'), CONSUMER);
+    await copyFile(path.join(repoRoot, 'scripts/test/pack-consumer.ts'), path.join(app, 'consumer.ts'));
     await run('npm install the tarballs outside the workspace', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
     await run('tsc: typecheck the consumer against the packed .d.ts', path.join(app, 'node_modules/.bin/tsc'), ['-p', '.'], app);
     const out = await run('run the consumer against the mock', process.execPath, ['out/consumer.js'], app);
