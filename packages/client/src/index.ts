@@ -1,5 +1,15 @@
 export { createProxyClient, type ProxyClient, type ProxyClientOptions } from './core/client.js';
 export {
+  CREDENTIAL_VARIABLES,
+  credentialSecrets,
+  findCredentials,
+  resolveCredentials,
+  type CredentialEnv,
+  type Credentials,
+  type ResolvedCredentials,
+} from './core/credentials.js';
+export { createRedactor, MIN_SECRET_LENGTH, redact } from './core/redact.js';
+export {
   ProxyApiError,
   ProxyError,
   ProxyNetworkError,

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Issue 3 targets ≤ 5 kB min+gzip including openapi-fetch (≈ 2.6 kB of it alone). The full feature set
- * measures ≈ 6.1 kB today, so this guard is set just above it: it stops growth, it does not claim the target.
+ * measures ≈ 6.5 kB today (≈ 0.4 kB of it the credentials resolver and redactor the CLI shares, issue 10),
+ * so this guard is set just above it: it stops growth, it does not claim the target.
  */
-const BUDGET = 6200;
+const BUDGET = 6600;
 
 export async function bundledSize(): Promise<{ min: number; gzip: number }> {
   const result = await build({

@@ -1,7 +1,7 @@
+import { redact } from '@twilio-proxy/client';
 import { operationsMeta, type ParameterRule } from '@twilio-proxy/types';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { BIN } from './help.js';
-import { redact } from '../internal/redact.js';
 
 export interface ErrorReport {
   exitCode: ExitCode;

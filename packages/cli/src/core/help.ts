@@ -11,7 +11,8 @@ const EXIT_CODES = `Exit codes:
 
 const CREDENTIALS = `Credentials (environment, never flags, never printed):
   TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN       Account SID and Auth Token, or
-  TWILIO_API_KEY + TWILIO_API_SECRET           an API Key SID and its secret (with TWILIO_ACCOUNT_SID)`;
+  TWILIO_API_KEY + TWILIO_API_SECRET           an API Key SID and its secret (with TWILIO_ACCOUNT_SID);
+                                               the API key is used when both are complete`;
 
 export function mainHelp(version: string): string {
   return `${BIN} ${version}: list Twilio Proxy sessions from a terminal, streaming and scriptable.

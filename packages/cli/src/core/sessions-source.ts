@@ -1,3 +1,4 @@
+import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ResolvedCredentials } from '@twilio-proxy/client';
 import { UsageError } from './exit-codes.js';
 
 /** What the list command needs from a client: the client's `sessions.each`. Tests inject a fake. */
@@ -8,9 +9,8 @@ export interface SessionsSource {
   ): AsyncIterable<Record<string, unknown>>;
 }
 
-export type Credentials =
-  | { accountSid: string; authToken: string }
-  | { accountSid: string; apiKeySid: string; apiKeySecret: string };
+/** What the client is given: chosen by the client's own resolver, so both always agree. */
+export type Credentials = ResolvedCredentials;
 
 export interface SourceOptions {
   credentials: Credentials;
@@ -23,19 +23,12 @@ export interface SourceOptions {
 export type CreateSource = (options: SourceOptions) => SessionsSource | Promise<SessionsSource>;
 
 /**
- * Reads credentials from the environment: Account SID + Auth Token first, else API Key + secret.
- * Missing ones are a usage error naming the variables to set (never their values).
+ * The credentials the client would pick from this environment (its `findCredentials`: a complete
+ * API key first, else the auth token). Missing ones are a usage error naming the variables to set,
+ * never their values.
  */
 export function credentialsFromEnv(env: Record<string, string | undefined>): Credentials {
-  const accountSid = env.TWILIO_ACCOUNT_SID || undefined;
-  if (accountSid && env.TWILIO_AUTH_TOKEN) return { accountSid, authToken: env.TWILIO_AUTH_TOKEN };
-  // Twilio API keys belong to an account; the client needs its SID with them as well.
-  if (accountSid && env.TWILIO_API_KEY && env.TWILIO_API_SECRET) {
-    return { accountSid, apiKeySid: env.TWILIO_API_KEY, apiKeySecret: env.TWILIO_API_SECRET };
-  }
-  const names = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'];
-  const set = names.filter((n) => env[n]);
-  return missing(set);
+  return findCredentials({}, env) ?? missing(CREDENTIAL_VARIABLES.filter((n) => env[n]));
 }
 
 function missing(set: string[]): never {
@@ -47,9 +40,8 @@ function missing(set: string[]): never {
   );
 }
 
-export function secretsOf(c: Credentials): string[] {
-  return 'authToken' in c ? [c.authToken] : [c.apiKeySecret];
-}
+/** The secret and its Basic header form, to remove from anything printed. */
+export const secretsOf = (c: Credentials): string[] => credentialSecrets(c);
 
 /** The real source: @twilio-proxy/client, with a fetch that counts pages for the progress line. */
 export const createClientSource: CreateSource = async ({ credentials, baseUrl, userAgent, onPage }) => {

@@ -1,11 +1,6 @@
-import { ProxyError } from '../core/errors.js';
+import { credentialSecrets, resolveCredentials, type Credentials } from '../core/credentials.js';
 
-export interface Credentials {
-  accountSid?: string;
-  authToken?: string;
-  apiKeySid?: string;
-  apiKeySecret?: string;
-}
+export type { Credentials };
 
 export interface ResolvedAuth {
   accountSid: string;
@@ -15,22 +10,9 @@ export interface ResolvedAuth {
   secrets: string[];
 }
 
-/** Basic auth from the options, else from TWILIO_* environment variables; a clear error when neither. */
+/** Basic auth from the credentials {@link resolveCredentials} picks; a clear error when there are none. */
 export function resolveAuth(o: Credentials): ResolvedAuth {
-  const env: Record<string, string | undefined> =
-    (globalThis as { process?: { env: Record<string, string> } }).process?.env ?? {};
-  const given = o.authToken || o.apiKeySid || o.apiKeySecret;
-  const accountSid = given ? o.accountSid : env.TWILIO_ACCOUNT_SID;
-  // An API key (least privilege) wins over the account's auth token; it still needs the account SID.
-  const [user, pass] = given
-    ? o.apiKeySid || o.apiKeySecret ? [o.apiKeySid, o.apiKeySecret] : [accountSid, o.authToken]
-    : env.TWILIO_API_KEY || env.TWILIO_API_SECRET ? [env.TWILIO_API_KEY, env.TWILIO_API_SECRET]
-    : [accountSid, env.TWILIO_AUTH_TOKEN];
-  if (!accountSid || !user || !pass) {
-    throw new ProxyError(
-      'Missing credentials: pass accountSid with authToken or apiKeySid+apiKeySecret, or set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN or TWILIO_API_KEY+TWILIO_API_SECRET',
-    );
-  }
-  const basic = btoa(`${user}:${pass}`);
-  return { accountSid, header: `Basic ${basic}`, secrets: [pass, basic] };
+  const c = resolveCredentials(o);
+  const secrets = credentialSecrets(c);
+  return { accountSid: c.accountSid, header: `Basic ${secrets[1]}`, secrets };
 }

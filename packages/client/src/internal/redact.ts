@@ -1,9 +1,6 @@
 const HIDDEN = '[redacted]';
 
-/** Returns a function that removes every given secret from a text. */
-export function redactor(secrets: readonly string[]): (text: string) => string {
-  return (text) => secrets.reduce((t, s) => (s ? t.split(s).join(HIDDEN) : t), text);
-}
+export { createRedactor as redactor } from '../core/redact.js';
 
 /** A copy of headers that is safe to log: `authorization` is hidden. */
 export const redactHeaders = (headers: Record<string, string>): Record<string, string> => ({ ...headers, authorization: HIDDEN });
