@@ -1,4 +1,4 @@
-import { charWidth, stringWidth } from '../internal/cell-width.js';
+import { cutToWidth, stringWidth } from '../internal/cell-width.js';
 import type { PropertyInfo } from '../internal/session-schema.js';
 
 /** Two spaces between columns, as `twilio` CLI tables do. */
@@ -43,22 +43,17 @@ export function layoutColumns(columns: readonly PropertyInfo[], terminalWidth: n
   return widths;
 }
 
-/** One line of text that fits `width` terminal cells: control characters flattened, long text cut with `…`. */
+/**
+ * One line of text that fits `width` terminal cells: control characters flattened, long text cut
+ * with `…` between whole graphemes (never inside an emoji sequence or before a combining mark).
+ */
 export function fitCell(value: string, width: number, pad: boolean): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-  let used = stringWidth(flat);
-  let out = flat;
+  let out = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let used = stringWidth(out);
   if (used > width) {
-    out = '';
-    used = 0;
-    for (const ch of flat) {
-      const w = charWidth(ch);
-      if (used + w > width - 1) break;
-      out += ch;
-      used += w;
-    }
-    out += '…';
-    used += 1;
+    const cut = cutToWidth(out, width - 1);
+    out = `${cut.text}…`;
+    used = cut.width + 1;
   }
   return pad ? out + ' '.repeat(Math.max(0, width - used)) : out;
 }
