@@ -1,6 +1,6 @@
 import { ProxyError } from './errors.js';
 
-/** Credential options of {@link createProxyClient}; each one falls back to nothing, see {@link findCredentials}. */
+/** Credential options of `createProxyClient`; which set is used is decided by {@link findCredentials}. */
 export interface Credentials {
   /** `AC…`: the account whose resources are read. Needed with an auth token and with an API key. */
   accountSid?: string;
@@ -20,6 +20,7 @@ export type ResolvedCredentials =
 /** The environment variables read, in the order they are documented. */
 export const CREDENTIAL_VARIABLES = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'] as const;
 
+/** Where the `TWILIO_*` variables are read: `process.env` by default, any record in tests or other runtimes. */
 export type CredentialEnv = Readonly<Record<string, string | undefined>>;
 
 const processEnv = (): CredentialEnv => (globalThis as { process?: { env: CredentialEnv } }).process?.env ?? {};
