@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -7,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { sessionPropertyNames } from '../src/internal/session-schema.js';
+import { testChromium, type TestChromium } from './chromium.js';
 
 // The HTML reference written by `pnpm run docs` (turbo task @twilio-proxy/openapi#docs, a dependency of this test task).
 const DOCS = fileURLToPath(new URL('../../../openapi/dist/docs/index.html', import.meta.url));
 const SCREENSHOT = join(DOCS, '..', 'screenshot.png');
-// Debian's chromium, installed by .ci/run; playwright-core never downloads a browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The browser comes from npm (@sparticuz/chromium) or CHROMIUM_PATH; playwright-core never downloads one.
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -35,22 +34,27 @@ function allowed(url: string): boolean {
 }
 
 describe('HTML reference docs in a real browser, offline', () => {
-  let userDataDir: string;
+  let browser: TestChromium | undefined;
   let context: BrowserContext;
   let page: Page;
   const blocked: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
     if (!existsSync(DOCS)) throw new Error(`${DOCS} is missing: run pnpm run docs`);
-    userDataDir = mkdtempSync(join(tmpdir(), 'proxy-docs-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1400, height: 1000 },
-    });
+    browser = await testChromium();
+    try {
+      context = await chromium.launchPersistentContext(browser.userDataDir, {
+        executablePath: browser.executablePath,
+        env: browser.env,
+        headless: true,
+        args: ARGS,
+        viewport: { width: 1400, height: 1000 },
+      });
+    } catch (error) {
+      const reason = (error as Error).message.split('\n')[0] ?? '';
+      throw new Error(`${browser.executablePath} did not start (${reason}): set CHROMIUM_PATH to a Chromium or Chrome executable that runs here`);
+    }
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.route('**', (route) => {
@@ -64,7 +68,7 @@ describe('HTML reference docs in a real browser, offline', () => {
 
   afterAll(async () => {
     await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.dispose();
   });
 
   const text = async () => (await page.evaluate(() => document.body.innerText)).replace(/\u200b/g, '');
