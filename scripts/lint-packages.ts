@@ -1,14 +1,17 @@
 /**
  * `pnpm lint:package`: every publishable package (non-private, under packages/) must pass
  * `publint --strict` (exports, files, types as packed) and `attw --pack` (types resolve for
- * ESM consumers under node16 and bundler resolution; CJS `require` is not offered). Needs dist/
- * (turbo runs the builds first).
+ * ESM consumers under node16 and bundler resolution; CJS `require` is not offered), and its
+ * tarball must hold README.md, the root LICENSE and every source a shipped map points at.
+ * Every workspace package, private ones too, carries description, keywords, homepage, license,
+ * repository and the root's engines. Needs dist/ (turbo runs the builds first).
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { manifestProblems, packedFiles, packProblems } from './lib/packed-files.js';
 import { repoRoot } from './lib/paths.js';
 
 const exec = promisify(execFile);
@@ -37,10 +40,29 @@ async function check(label: string, command: string, args: string[], cwd: string
   }
 }
 
+/** `label` passes when `problems` is empty; otherwise prints them under it. */
+function report(label: string, problems: string[]): boolean {
+  console.log(problems.length === 0 ? `  ✓ ${label}` : `  ✗ ${label}\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  return problems.length === 0;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   let ok = true;
-  for (const dir of await publishablePackages()) {
+  const rootManifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
+  const rootLicense = await readFile(path.join(repoRoot, 'LICENSE'), 'utf8');
+  const publishable = await publishablePackages();
+  const workspace = [path.join(repoRoot, 'openapi'), ...(await readdir(path.join(repoRoot, 'packages'))).sort().map((n) => path.join(repoRoot, 'packages', n))];
+  for (const dir of workspace) {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => 'null'));
+    if (!manifest || publishable.includes(dir)) continue;
+    console.log(`${path.relative(repoRoot, dir)} (private)`);
+    ok = report('package.json metadata', manifestProblems(manifest, rootManifest, path.relative(repoRoot, dir))) && ok;
+  }
+  for (const dir of publishable) {
     console.log(path.relative(repoRoot, dir));
+    const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    ok = report('package.json metadata', manifestProblems(manifest, rootManifest, path.relative(repoRoot, dir))) && ok;
+    ok = report('tarball: README.md, LICENSE, the sources of every map', await packProblems(dir, await packedFiles(dir), rootLicense)) && ok;
     ok = (await check('publint --strict', bin('publint'), ['--strict', '.'], dir)) && ok;
     ok = (await check('attw --pack --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'ascii'], dir)) && ok;
   }

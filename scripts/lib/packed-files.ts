@@ -1,0 +1,53 @@
+/**
+ * What a package's tarball must hold, checked on the list `pnpm pack` would pack: the README and
+ * LICENSE that npm pages and consumers read, and every file a shipped source map points at (a map
+ * whose sources are missing only sends a debugger to a dead end).
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+/** The paths (relative, `/`-separated) that `pnpm pack` would put in the tarball of the package in `dir`. */
+export async function packedFiles(dir: string): Promise<string[]> {
+  const { stdout } = await exec('pnpm', ['pack', '--dry-run', '--json'], { cwd: dir, maxBuffer: 32 * 1024 * 1024 });
+  const report = JSON.parse(stdout) as { files: { path: string }[] };
+  return report.files.map((f) => f.path);
+}
+
+/** One line per problem with the packed `files` of the package in `dir`; empty when it is complete. */
+export async function packProblems(dir: string, files: string[], rootLicense: string): Promise<string[]> {
+  const packed = new Set(files);
+  const problems: string[] = [];
+  for (const needed of ['README.md', 'LICENSE']) {
+    if (!packed.has(needed)) problems.push(`${needed} is not in the tarball`);
+  }
+  if (packed.has('LICENSE') && (await readFile(path.join(dir, 'LICENSE'), 'utf8')) !== rootLicense) {
+    problems.push('LICENSE differs from the repository root LICENSE');
+  }
+  for (const map of files.filter((f) => f.endsWith('.map'))) {
+    const { sources = [], sourceRoot = '' } = JSON.parse(await readFile(path.join(dir, map), 'utf8')) as { sources?: string[]; sourceRoot?: string };
+    for (const source of sources) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot, source));
+      if (!packed.has(target)) problems.push(`${map} points at ${target}, which is not in the tarball`);
+    }
+  }
+  return problems;
+}
+
+/** The metadata every workspace package carries, and the runtime it states, consistent with the root manifest. */
+export function manifestProblems(manifest: Record<string, any>, root: Record<string, any>, directory: string): string[] {
+  const problems: string[] = [];
+  for (const field of ['description', 'homepage', 'license']) {
+    if (typeof manifest[field] !== 'string' || manifest[field] === '') problems.push(`package.json has no ${field}`);
+  }
+  if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) problems.push('package.json has no keywords');
+  if (manifest.license !== undefined && manifest.license !== root.license) problems.push(`license ${manifest.license} is not the root's ${root.license}`);
+  if (manifest.repository?.url !== root.repository?.url || manifest.repository?.directory !== directory) {
+    problems.push(`repository must be { url: ${root.repository?.url}, directory: ${directory} }`);
+  }
+  if (manifest.engines?.node !== root.engines?.node) problems.push(`engines.node ${manifest.engines?.node} is not the root's ${root.engines?.node}`);
+  return problems;
+}
