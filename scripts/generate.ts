@@ -4,6 +4,7 @@
  *          aliases.gen.ts     friendly names: one per component schema and per operation
  *          operations.gen.ts  a small runtime table of operations (parameter rules, list shape, resource, action)
  *          openapi.gen.json   the bundled, dereferenced spec for validators, the mock and the CLI
+ *   client resources.gen.ts    the facade `client.<resource>.<action>()` and its types, one per operation
  *
  * `--check` writes nothing and exits 1 naming each stale file (the drift gate).
  * `--package NAME` limits it to one package's folder (what that package's turbo `generate` task owns).
@@ -15,6 +16,7 @@ import { walkOperations } from '../packages/types/src/spec/index.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { banner } from './lib/banner.js';
 import { renderAliases } from './lib/render-aliases.js';
+import { renderClient } from './lib/render-client.js';
 import { renderTypes } from './lib/render-types.js';
 import { renderOperations } from './lib/render-operations.js';
 import { syncTree, type GeneratedTree } from './lib/sync-files.js';
@@ -36,6 +38,7 @@ export async function generate(specFile: string): Promise<GeneratedTree> {
         ['openapi.gen.json', `${JSON.stringify(json, null, 2)}\n`],
       ]),
     ],
+    [generatedDirs.client!, new Map([['resources.gen.ts', head + renderClient(dereferenced, operations)]])],
   ]);
 }
 

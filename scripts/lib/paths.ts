@@ -13,6 +13,7 @@ export const generatedPath = 'packages/types/src/generated';
 /** Every package's generated folder by package name (relative to a repository root); `generate --package` picks one. */
 export const generatedDirs: Record<string, string> = {
   types: generatedPath,
+  client: 'packages/client/src/generated',
 };
 
 export const defaultSpec = path.join(repoRoot, specPath);

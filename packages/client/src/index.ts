@@ -18,15 +18,9 @@ export {
   ProxyValidationError,
   type ProxyErrorFields,
 } from './core/errors.js';
-export {
-  Page,
-  type IterateOptions,
-  type ListItem,
-  type ListOperationId,
-  type ParamsOf,
-  type RequestOptions,
-} from './core/pagination.js';
-export type { ListSessionsOptions, SessionsResource } from './core/sessions.js';
-export { parseSessionDates, type SessionDateField, type WithDates } from './core/session-dates.js';
+export { Page, type IterateOptions, type ListItem, type ListOperationId } from './core/pagination.js';
+export type { ParamsOf, QueryOptions, RequestBody, RequestOptions, SuccessBody } from './core/request.js';
+export type { OperationsApi } from './core/resource.js';
+export { parseDates, type DateField, type WithDates } from './core/dates.js';
 export type { Logger, RetryOptions } from './core/transport.js';
-export type { Session, SessionStatus, SessionMode, PageMeta } from '@twilio-proxy/types';
+export * from './generated/resources.gen.js';

@@ -3,10 +3,14 @@ import {
   createProxyClient,
   parseSessionDates,
   ProxyApiError,
+  type ListOperationId,
   type ListSessionsOptions,
   type Page,
   type PageMeta,
   type Session,
+  type SessionDateField,
+  type SessionsResource,
+  type SuccessBody,
 } from '../src/index.js';
 
 const client = createProxyClient({ accountSid: 'AC', authToken: 't' });
@@ -47,6 +51,19 @@ describe('public types', () => {
     }
   });
 
+  test('list operations: the spec may add more, so this one is a member, not the whole set', () => {
+    expectTypeOf<'ListSession'>().toExtend<ListOperationId>();
+  });
+
+  test('client.sessions is the generated SessionsResource; request() is typed by operationId', async () => {
+    expectTypeOf(client.sessions).toEqualTypeOf<SessionsResource>();
+    const body = await client.request('ListSession', { path: { ServiceSid: sid }, query: { PageSize: 5 } });
+    expectTypeOf(body).toEqualTypeOf<SuccessBody<'ListSession'>>();
+    expectTypeOf(body.sessions).toEqualTypeOf<Session[]>();
+    // @ts-expect-error the path parameter is required
+    client.request('ListSession', { query: { PageSize: 5 } });
+  });
+
   test('errors carry typed fields', () => {
     const e = new ProxyApiError('x', { status: 500 });
     expectTypeOf(e.status).toEqualTypeOf<number>();
@@ -59,5 +76,6 @@ describe('public types', () => {
     const d = parseSessionDates({} as Session);
     expectTypeOf(d.date_created).toEqualTypeOf<Date | null>();
     expectTypeOf(d.sid).toEqualTypeOf<string | null>();
+    expectTypeOf<SessionDateField>().toEqualTypeOf<'date_started' | 'date_ended' | 'date_last_interaction' | 'date_expiry' | 'date_created' | 'date_updated'>();
   });
 });

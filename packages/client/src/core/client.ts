@@ -1,21 +1,13 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '@twilio-proxy/types';
+import { operationsMeta, type OperationMeta, type paths } from '@twilio-proxy/types';
 import { ProxyError } from './errors.js';
-import {
-  collect,
-  iterate,
-  listPage,
-  type IterateOptions,
-  type ListItem,
-  type ListOperationId,
-  type Page,
-  type PagingContext,
-  type ParamsOf,
-  type RequestOptions,
-} from './pagination.js';
-import { sessionsResource, type SessionsResource } from './sessions.js';
-import { send, type Logger, type RetryOptions, type TransportConfig } from './transport.js';
+import { collect, iterate, listPage } from './pagination.js';
+import { requestOperation, type ClientContext } from './request.js';
+import type { OperationsApi } from './resource.js';
+import { transportFetch, type Logger, type RetryOptions, type TransportConfig } from './transport.js';
+import { createResources, type Resources } from '../generated/resources.gen.js';
 import { resolveAuth, type Credentials } from '../internal/auth.js';
+import type { OperationParams } from '../internal/check-params.js';
 import { redactor } from '../internal/redact.js';
 import { sleep } from '../internal/sleep.js';
 
@@ -34,18 +26,19 @@ export interface ProxyClientOptions extends Credentials {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export interface ProxyClient {
+/**
+ * The client: `client.<resource>.<action>(...)` for every operation of the spec (generated), over the generic
+ * `request`/`list`/`each`/`all` by operationId, with the typed openapi-fetch client underneath as `raw`.
+ */
+export interface ProxyClient extends Resources, OperationsApi {
   readonly accountSid: string;
   readonly baseUrl: string;
-  readonly sessions: SessionsResource;
-  /** The typed openapi-fetch client; its requests get auth, retries and timeouts. */
+  /**
+   * The typed openapi-fetch client every operation's request goes through (with auth, retries and timeouts):
+   * `raw.use(middleware)` sees each operation's request, including the first page of a list. Next pages
+   * follow `next_page_url` through the transport alone, so middleware does not see them.
+   */
   readonly raw: Client<paths>;
-  /** The first page of any list operation of the spec. */
-  list<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<Page<ListItem<K>>>;
-  /** Every item of any list operation, lazily. */
-  each<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): AsyncIterableIterator<ListItem<K>>;
-  /** Every item of any list operation (up to `limit`), in an array. */
-  all<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): Promise<ListItem<K>[]>;
 }
 
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
@@ -65,23 +58,15 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     sleep: options.sleep ?? sleep,
     redact: redactor(auth.secrets),
   };
-  const ctx: PagingContext = { cfg, origin };
-
-  // openapi-fetch builds the request; this fetch adds auth and runs it through the retrying transport.
-  const rawFetch = async (request: Request): Promise<Response> => {
-    const headers = { ...Object.fromEntries(request.headers as unknown as Iterable<[string, string]>), ...cfg.headers };
-    const reply = await send(cfg, request.url, { method: request.method, headers, signal: request.signal });
-    return new Response(reply.text || null, { status: reply.status, headers: reply.headers });
-  };
-
-  const each: ProxyClient['each'] = (op, params, opts) => iterate((signal) => listPage(ctx, op, params, { signal }), opts);
-  return {
-    accountSid: auth.accountSid,
-    baseUrl: origin,
-    sessions: sessionsResource(ctx),
-    raw: createClient<paths>({ baseUrl: origin, fetch: rawFetch }),
+  // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
+  const raw = createClient<paths>({ baseUrl: origin, fetch: transportFetch(cfg) });
+  const ctx: ClientContext = { cfg, origin, raw, jsonFetch: transportFetch(cfg, true) };
+  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => listPage(ctx, op, params, { signal }), opts);
+  const api: OperationsApi = {
+    request: async (op, params, opts) => (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
     list: (op, params, opts) => listPage(ctx, op, params, opts),
     each,
     all: (op, params, opts) => collect(each(op, params, opts)),
   };
+  return { accountSid: auth.accountSid, baseUrl: origin, raw, ...api, ...createResources(api) };
 }

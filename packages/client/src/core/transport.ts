@@ -33,6 +33,7 @@ export interface TransportConfig {
 
 /** A complete response: its body is fully read inside the attempt, so a cut body is retried like a reset. */
 export interface Reply {
+  url: string;
   status: number;
   headers: Headers;
   text: string;
@@ -42,6 +43,15 @@ export interface Reply {
   requestId?: string;
 }
 
+export interface SendInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: BodyInit | null;
+  signal?: AbortSignal | null;
+  /** Parse a 2xx body as JSON inside the attempt, so a body that is not JSON is retried like a cut one. */
+  json?: boolean;
+}
+
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 const TIMEOUT = Symbol('timeout');
 
@@ -49,19 +59,10 @@ const TIMEOUT = Symbol('timeout');
  * One logical request: auth, per-attempt timeout, retries with backoff and `Retry-After`,
  * the caller's signal honoured at every await. Only GET and HEAD (idempotent) are retried.
  */
-export async function send(
-  cfg: TransportConfig,
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal | null; json?: boolean } = {},
-): Promise<Reply> {
-  const { method = 'GET', headers = cfg.headers, json } = init;
+export async function send(cfg: TransportConfig, url: string, init: SendInit = {}): Promise<Reply> {
+  const { method = 'GET', headers = cfg.headers, body, json } = init;
   const signal = init.signal ?? undefined;
   const retries = method === 'GET' || method === 'HEAD' ? cfg.maxRetries : 0;
-  // With `json`, a reply that is not 2xx is thrown as a ProxyApiError.
-  const done = (reply: Reply): Reply => {
-    if (json && reply.status > 299) throw apiError(reply, cfg.redact);
-    return reply;
-  };
   for (let attempts = 1; ; attempts++) {
     signal?.throwIfAborted();
     cfg.logger?.debug?.('request', { method, url, attempts, headers: redactHeaders(headers) });
@@ -72,10 +73,10 @@ export async function send(
     let failure: ProxyError | undefined;
     try {
       // Redirects are not followed: credentials go to baseUrl's origin only.
-      const res = await cfg.fetch(url, { method, headers, signal: ctrl.signal, redirect: 'manual' });
+      const res = await cfg.fetch(url, { method, headers, body, signal: ctrl.signal, redirect: 'manual' });
       const requestId = res.headers.get('twilio-request-id') ?? undefined;
-      reply = { status: res.status, headers: res.headers, text: await res.text(), attempts, requestId };
-      if (json && res.ok) reply.data = JSON.parse(reply.text);
+      reply = { url, status: res.status, headers: res.headers, text: await res.text(), attempts, requestId };
+      if (json && res.ok && reply.text) reply.data = JSON.parse(reply.text);
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
       // A 2xx whose body is not JSON (a proxy's HTML page, a body cut short) is worth another try.
@@ -88,12 +89,12 @@ export async function send(
       clearTimeout(timer);
       unlink();
     }
-    if (!failure && !RETRY_STATUS.includes(reply!.status)) return done(reply!);
+    if (!failure && !RETRY_STATUS.includes(reply!.status)) return reply!;
     const after = failure ? undefined : retryAfterMs(reply!.headers.get('retry-after'));
     // Past the cap, waiting is pointless and retrying sooner would ignore the server: give up now.
     if (attempts > retries || after! > cfg.retry.maxRetryAfterMs) {
       if (failure) throw failure;
-      return done(reply!);
+      return reply!;
     }
     const delay = after ?? backoff(attempts - 1, cfg.retry.baseDelayMs, cfg.retry.maxDelayMs, cfg.random);
     cfg.logger?.warn?.('retry', { method, url, attempts, status: reply?.status, error: failure?.message, delay });
@@ -101,22 +102,51 @@ export async function send(
   }
 }
 
-/** A ProxyApiError from any non-2xx reply, whatever its body (Twilio error, HTML, empty, cut). */
-export function apiError(reply: Reply, redact: (t: string) => string): ProxyApiError {
-  let body: { code?: unknown; message?: unknown; more_info?: unknown; details?: unknown } | undefined;
-  try {
-    body = JSON.parse(reply.text);
-  } catch {}
-  const twilio = typeof body?.message === 'string';
+/**
+ * A ProxyApiError from any non-2xx answer, whatever its body (Twilio error, HTML, empty, cut): `body` is
+ * the text, or what openapi-fetch already parsed of it.
+ */
+export function apiError(
+  status: number,
+  body: unknown,
+  fields: { requestId?: string; attempts?: number },
+  redact: (t: string) => string,
+): ProxyApiError {
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {}
+  }
+  const e = body as { code?: unknown; message?: unknown; more_info?: unknown; details?: unknown } | undefined;
+  const twilio = typeof e?.message === 'string';
   const pick = (v: unknown, type: string) => (twilio && typeof v === type ? v : undefined);
-  return new ProxyApiError(twilio ? redact(body!.message as string) : `HTTP ${reply.status}, not a Twilio error body`, {
-    status: reply.status,
-    code: pick(body?.code, 'number'),
-    moreInfo: pick(body?.more_info, 'string'),
-    details: pick(body?.details, 'object') && JSON.parse(redact(JSON.stringify(body!.details))),
-    requestId: reply.requestId,
-    attempts: reply.attempts,
+  return new ProxyApiError(twilio ? redact(e!.message as string) : `HTTP ${status}, not a Twilio error body`, {
+    status,
+    code: pick(e?.code, 'number'),
+    moreInfo: pick(e?.more_info, 'string'),
+    details: pick(e?.details, 'object') && JSON.parse(redact(JSON.stringify(e!.details))),
+    ...fields,
   });
+}
+
+/** The reply each Response handed to openapi-fetch came from: its parsed body, attempts and request id. */
+const replies = new WeakMap<Response, Reply>();
+export const replyOf = (response: Response): Reply | undefined => replies.get(response);
+
+/**
+ * The `fetch` openapi-fetch is given: the Request it built (after any middleware) goes through {@link send},
+ * with auth added, and comes back as a Response for openapi-fetch and its middleware.
+ */
+export function transportFetch(cfg: TransportConfig, json = false): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((v, k) => (headers[k] = v));
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const reply = await send(cfg, request.url, { method: request.method, headers: { ...headers, ...cfg.headers }, body, signal: request.signal, json });
+    const response = new Response(reply.text || null, { status: reply.status, headers: reply.headers });
+    replies.set(response, reply);
+    return response;
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ProxyValidationError } from '../core/errors.js';
 export interface OperationParams {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  body?: unknown;
 }
 
 const fail = (parameter: string, rule: string, text: string): never => {
@@ -40,6 +41,8 @@ export function checkParams(op: OperationMeta, params: OperationParams): void {
       if (required) fail(name, 'required', 'required');
     } else {
       if (badType(schema.type, v)) fail(name, 'type', `must be ${schema.type}`);
+      // openapi-fetch percent-encodes a path value, but URL parsers still resolve `.` and `..` (even as %2E%2E).
+      if (where === 'path' && ['', '.', '..'].includes(String(v))) fail(name, 'path-segment', `cannot be "${v}"`);
       for (const [rule, bad] of RULES) {
         const bound = schema[rule];
         if (bound !== undefined && bad(v as never, bound as never)) fail(name, rule, `${rule} ${bound}`);

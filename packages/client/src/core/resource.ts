@@ -1,0 +1,46 @@
+import { operationsMeta, type OperationId } from '@twilio-proxy/types';
+import type { IterateOptions, ListItem, ListOperationId, Page } from './pagination.js';
+import type { ParamsOf, RequestOptions, SuccessBody } from './request.js';
+
+/** The generic API the generated resources call. */
+export interface OperationsApi {
+  /**
+   * Any operation of the spec by operationId, through openapi-fetch (`client.raw`): parameters are checked
+   * against the spec first (a ProxyValidationError, nothing sent), a non-2xx answer is a ProxyApiError.
+   */
+  request<K extends OperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<SuccessBody<K>>;
+  /** The first page of any list operation of the spec. */
+  list<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<Page<ListItem<K>>>;
+  /** Every item of any list operation, lazily, one page fetched ahead. */
+  each<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): AsyncIterableIterator<ListItem<K>>;
+  /** Every item of any list operation (up to `limit`), in an array. */
+  all<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): Promise<ListItem<K>[]>;
+}
+
+type Call = (...args: any[]) => any;
+
+/**
+ * A resource method: positional path parameters in path order, then options. Options other than `signal`,
+ * `limit` and `body` are the query, named as the spec names them with a capital first letter (`pageSize` → `PageSize`).
+ */
+function method(api: OperationsApi, action: keyof OperationsApi, operationId: OperationId): Call {
+  const names = operationsMeta[operationId].path.match(/[^{}]+(?=})/g) ?? [];
+  return (...args: unknown[]) => {
+    const path: Record<string, unknown> = {};
+    names.forEach((name, i) => (path[name] = args[i]));
+    const { signal, limit, body, ...rest } = (args[names.length] ?? {}) as Record<string, unknown>;
+    const query: Record<string, unknown> = {};
+    for (const k in rest) query[k[0]!.toUpperCase() + k.slice(1)] = rest[k];
+    return (api[action] as Call)(operationId, { path, query, body }, { signal, limit });
+  };
+}
+
+/** `list`, `each` and `all` of a list operation. */
+export const listMethods = (api: OperationsApi, operationId: OperationId) => ({
+  list: method(api, 'list', operationId),
+  each: method(api, 'each', operationId),
+  all: method(api, 'all', operationId),
+});
+
+/** Any other operation: one method that sends it and resolves to its body. */
+export const requestMethod = (api: OperationsApi, operationId: OperationId): Call => method(api, 'request', operationId);

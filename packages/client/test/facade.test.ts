@@ -1,0 +1,107 @@
+// The generated facade and the generic request(), over every operation of the spec: nothing here names one,
+// so an operation added to the spec is covered with no new test code.
+import { operationsMeta, type OperationId, type OperationMeta } from '@twilio-proxy/types';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { describe, expect, it } from 'vitest';
+import { ProxyApiError, ProxyValidationError, type ProxyClient } from '../src/index.js';
+import { ORIGIN, pages, testClient } from './support/client.js';
+import { json } from './support/fake-fetch.js';
+
+const operations = Object.entries(operationsMeta) as [OperationId, OperationMeta][];
+const pathNames = (op: OperationMeta) => [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+
+/** Every `^XX[0-9a-fA-F]{32}$` SID pattern of the spec (parameters and schema properties), by prefix. */
+const sidPrefixes = [...JSON.stringify(openapiDocument).matchAll(/"pattern":"\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$"/g)].map((m) => m[1]!);
+const prefixes = [...new Set(sidPrefixes)].sort();
+const sid = (prefix: string, n = 1) => `${prefix}${n.toString(16).padStart(32, '0')}`;
+const prefixOf = (op: OperationMeta, name: string) => /^\^([A-Z]{2})/.exec(op.parameters.find((p) => p.name === name)!.schema.pattern ?? '')?.[1];
+/** A valid value for each path parameter of an operation, in path order. */
+const validPath = (op: OperationMeta) => pathNames(op).map((name, i) => sid(prefixOf(op, name) ?? 'XX', i + 1));
+
+/** The facade method of an operation, and what it takes. */
+function facade(client: ProxyClient, op: OperationMeta): (...args: unknown[]) => Promise<unknown> {
+  const resource = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[op.resource]!;
+  return resource[op.list ? 'list' : op.action]!;
+}
+
+/** Answers any request: a one-item list page for a list operation, an item otherwise. */
+const anything = (op: OperationMeta) => (url: string) =>
+  op.list ? pages(1)(url, {}, 1) : json({ sid: sid('ZZ'), date_created: '2024-01-02T03:04:05Z' });
+
+describe.each(operations)('%s through the generated facade', (id, op) => {
+  it(`client.${op.resource}.${op.list ? 'list/each/all' : op.action} exists, with path parameters in path order`, async () => {
+    const { client, fetch } = testClient(anything(op));
+    const resource = (client as unknown as Record<string, Record<string, unknown>>)[op.resource]!;
+    for (const action of op.list ? ['list', 'each', 'all'] : [op.action]) expect(resource[action]).toBeTypeOf('function');
+    const values = validPath(op);
+    await facade(client, op)(...values);
+    const url = new URL(fetch.calls[0]!.url);
+    expect(url.origin).toBe(ORIGIN);
+    expect(url.pathname).toBe(op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[pathNames(op).indexOf(name)]!));
+    expect(fetch.calls[0]!.init.method).toBe(op.method);
+  });
+
+  it.each(pathNames(op).map((name, i) => [name, i] as const))('a SID of another resource as %s is a ProxyValidationError, nothing sent', async (name, i) => {
+    const own = prefixOf(op, name);
+    const others = prefixes.filter((p) => p !== own);
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) {
+      const { client, fetch } = testClient(anything(op));
+      const values = validPath(op);
+      values[i] = sid(other);
+      const err = await facade(client, op)(...values).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProxyValidationError);
+      expect(err).toMatchObject({ parameter: name });
+      const path = Object.fromEntries(pathNames(op).map((n, j) => [n, values[j]]));
+      await expect(client.request(id, { path } as never)).rejects.toBeInstanceOf(ProxyValidationError);
+      expect(fetch.calls).toHaveLength(0);
+    }
+  });
+
+  it('client.request() sends it through openapi-fetch and resolves to the body; a 404 is a typed ProxyApiError', async () => {
+    const { client, fetch } = testClient((url, _init, n) =>
+      n === 1 ? anything(op)(url) : json({ code: 20404, message: 'not found', status: 404 }, 404, { 'twilio-request-id': `RQ${'1'.repeat(32)}` }),
+    );
+    const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
+    const seen: string[] = [];
+    client.raw.use({ onRequest: ({ request }) => void seen.push(request.url) });
+    expect(await client.request(id, { path } as never)).toBeTypeOf('object');
+    const err = await client.request(id, { path } as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProxyApiError);
+    expect(err).toMatchObject({ status: 404, code: 20404, requestId: `RQ${'1'.repeat(32)}`, attempts: 1 });
+    expect(seen).toEqual(fetch.calls.map((c) => c.url));
+  });
+});
+
+describe('which requests client.raw middleware sees', () => {
+  it('the first page of a list goes through openapi-fetch (and its middleware), next pages do not', async () => {
+    const [id, op] = operations.find(([, o]) => o.list && o.method === 'GET')!;
+    const { client, fetch } = testClient(pages(5));
+    const seen: string[] = [];
+    client.raw.use({
+      onRequest: ({ request }) => {
+        seen.push(request.url);
+        request.headers.set('x-trace', 'on');
+      },
+    });
+    const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
+    const items = await client.all(id as never, { path, query: { PageSize: 2 } } as never);
+    expect(items).toHaveLength(5);
+    expect(fetch.calls).toHaveLength(3);
+    expect(seen).toEqual([fetch.calls[0]!.url]);
+    // What a middleware adds is sent; auth is the transport's and cannot be lost.
+    const headers = fetch.calls[0]!.init.headers as Record<string, string>;
+    expect(headers['x-trace']).toBe('on');
+    expect(headers.authorization).toMatch(/^Basic /);
+  });
+
+  it('a middleware that answers by itself is read like the server', async () => {
+    const [id, op] = operations.find(([, o]) => o.list && o.method === 'GET')!;
+    const { client, fetch } = testClient(pages(5));
+    client.raw.use({ onRequest: ({ request }) => pages(1)(request.url, {}, 1) as Response });
+    const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
+    const page = await client.list(id as never, { path } as never);
+    expect(page.items).toHaveLength(1);
+    expect(fetch.calls).toHaveLength(0);
+  });
+});

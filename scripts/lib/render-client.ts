@@ -1,0 +1,117 @@
+import { camelCase, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+
+type Obj = Record<string, any>;
+
+const q = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
+
+/** A one-line TSDoc comment, indented; `*\/` in spec text cannot close it early. */
+const doc = (indent: string, text: string): string => `${indent}/** ${text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim()} */`;
+
+const summaryOf = (op: WalkedOperation): string => op.summary ?? `${op.method} ${op.path}`;
+
+/** Whether the spec gives the operation a request body (read from the dereferenced document). */
+const hasBody = (document: Obj, op: WalkedOperation): boolean => !!document.paths?.[op.path]?.[op.method.toLowerCase()]?.requestBody;
+
+/**
+ * The client's generated facade: `client.<resource>.<action>(...pathParams, options?)` for every operation.
+ * Each method is one call of a generic function of `src/core/resource.ts`; its types and TSDoc (the operation's
+ * summary) sit in a generated interface per resource (`SessionsResource`), beside the names older code imports
+ * (`List<Resource>Options`, `parse<Schema>Dates`, `<Schema>DateField`, the component schema types).
+ */
+export function renderClient(document: Obj, operations: readonly WalkedOperation[]): string {
+  const schemas: Obj = document.components?.schemas ?? {};
+  const used = new Set<string>(['OperationsApi']);
+  const use = (...names: string[]) => names.forEach((n) => used.add(n));
+  const byResource = new Map<string, WalkedOperation[]>();
+  for (const op of operations) byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);
+
+  const out: string[] = [
+    '/** A path parameter of an operation, typed as the spec types it. */',
+    "type PathParam<K extends keyof operations, P extends string> = operations[K]['parameters']['path'] extends infer T ? T[P & keyof T] : never;",
+  ];
+
+  const resources: string[] = [];
+  const builders: string[] = [];
+  for (const [resource, ops] of byResource) {
+    const iface = `${pascalCase(resource)}Resource`;
+    const members: string[] = [];
+    const calls: string[] = [];
+    for (const op of ops) {
+      const id = q(op.operationId);
+      const args = op.pathParams.map((p) => `${camelCase(p)}: PathParam<${id}, ${q(p)}>`).join(', ');
+      const lead = args ? `${args}, ` : '';
+      const summary = summaryOf(op);
+      if (op.list) {
+        const options = `List${pascalCase(resource)}Options`;
+        out.push('', doc('', `Query options of ${op.operationId} (${summary}), in camelCase.`), `export type ${options} = QueryOptions<${id}>;`);
+        const item = `ListItem<${id}>`;
+        members.push(
+          doc('  ', `${summary}: one page, with \`nextPage()\`.`),
+          `  list(${lead}options?: ${options} & RequestOptions): Promise<Page<${item}>>;`,
+          doc('  ', `${summary}: every item, lazily, one page fetched ahead.`),
+          `  each(${lead}options?: ${options} & IterateOptions): AsyncIterableIterator<${item}>;`,
+          doc('  ', `${summary}: every item (up to \`limit\`), in an array.`),
+          `  all(${lead}options?: ${options} & IterateOptions): Promise<${item}[]>;`,
+        );
+        calls.push(`...listMethods(api, ${id})`);
+        use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'Page', 'listMethods');
+      } else {
+        const body = hasBody(document, op) ? ` & { body?: RequestBody<${id}> }` : '';
+        members.push(doc('  ', summary), `  ${op.action}(${lead}options?: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`);
+        calls.push(`${op.action}: requestMethod(api, ${id})`);
+        use('QueryOptions', 'RequestOptions', 'SuccessBody', 'requestMethod', ...(body ? ['RequestBody'] : []));
+      }
+    }
+    out.push('', doc('', `\`client.${resource}\`: ${ops.map((o) => o.operationId).join(', ')}.`), `export interface ${iface} {`, ...members, '}');
+    resources.push(doc('  ', ops.map(summaryOf).join('; ')), `  readonly ${resource}: ${iface};`);
+    builders.push(`  ${resource}: { ${calls.join(', ')} },`);
+  }
+
+  out.push(
+    '',
+    '/** The resources of the spec, as `client.<resource>`. */',
+    'export interface Resources {',
+    ...resources,
+    '}',
+    '',
+    '/** `client.<resource>.<action>` over the generic API: each method is one call of a generic function. */',
+    'export const createResources = (api: OperationsApi): Resources => ({',
+    ...builders,
+    '});',
+  );
+
+  // Per item schema with date-time fields: the names of the date helpers for that schema.
+  const dated = [...new Set(operations.map((o) => o.schema).filter((s): s is string => !!s))].filter((name) =>
+    Object.values<Obj>(schemas[name]?.properties ?? {}).some((p) => p.format === 'date-time'),
+  );
+  for (const name of dated) {
+    const type = pascalCase(name);
+    out.push(
+      '',
+      doc('', `The date-time fields of a ${type}.`),
+      `export type ${type}DateField = DateField<${type}>;`,
+      doc('', `\`parseDates\` for a ${type}: a copy whose \`date_*\` strings are \`Date\`s.`),
+      `export const parse${type}Dates: <T extends object = ${type}>(item: T) => WithDates<T> = parseDates;`,
+    );
+  }
+  if (dated.length) use('parseDates', 'DateField', 'WithDates');
+
+  // Only what the code above uses is imported; `type` marks what is erased.
+  const from = (module: string, values: string[], types: string[]): string[] => {
+    const names = [...values.filter((n) => used.has(n)), ...types.filter((n) => used.has(n)).map((n) => (values.some((v) => used.has(v)) ? `type ${n}` : n))];
+    if (!names.length) return [];
+    return [`import ${values.some((v) => used.has(v)) ? '' : 'type '}{ ${names.join(', ')} } from '${module}';`];
+  };
+  const head = [
+    // The date helpers name their schema types, which are also re-exported below.
+    `import type { operations${dated.map((n) => `, ${pascalCase(n)}`).join('')} } from '@twilio-proxy/types';`,
+    ...from('../core/dates.js', ['parseDates'], ['DateField', 'WithDates']),
+    ...from('../core/pagination.js', [], ['IterateOptions', 'ListItem', 'Page']),
+    ...from('../core/request.js', [], ['QueryOptions', 'RequestBody', 'RequestOptions', 'SuccessBody']),
+    ...from('../core/resource.js', ['listMethods', 'requestMethod'], ['OperationsApi']),
+    '',
+    `export type { ${Object.keys(schemas).map(pascalCase).join(', ')} } from '@twilio-proxy/types';`,
+    '',
+  ];
+  return `${[...head, ...out].join('\n')}\n`;
+}
