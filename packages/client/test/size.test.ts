@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Issue 3 targets ≤ 5 kB min+gzip including openapi-fetch (≈ 2.6 kB of it alone). The full feature set
- * measures ≈ 6.5 kB today (≈ 0.4 kB of it the credentials resolver and redactor the CLI shares, issue 10),
- * so this guard is set just above it: it stops growth, it does not claim the target.
+ * measures ≈ 6.8 kB with the generated facade and client.request() (issue 9) and the credentials resolver and
+ * redactor the CLI shares (issue 10), so this guard is set just above it: it stops growth, it does not claim
+ * the target. Issue 11 brings it to 5 kB.
  */
-const BUDGET = 6600;
+const BUDGET = 6800;
 
 export async function bundledSize(): Promise<{ min: number; gzip: number }> {
   const result = await build({

@@ -35,7 +35,7 @@ function pick(sid?: string, key?: string, secret?: string, token?: string): Reso
 }
 
 /**
- * The one precedence of this package and of the `proxy-sessions` CLI:
+ * The one precedence of this package and of the CLI:
  *
  * 1. **Options**, when any of `accountSid`, `authToken`, `apiKeySid`, `apiKeySecret` is given. The
  *    environment is then not read, so a SID from one place is never paired with a secret from another.
