@@ -1,4 +1,7 @@
-export { runCli, type CliContext, type CliOutput } from './core/run.js';
+export { runCli, commandsOfSpec, compatResource } from './core/run.js';
+export type { CliContext, CliOutput } from './core/context.js';
+export { buildCommands, groupByResource, type Command, type Flag } from './core/commands.js';
 export { ExitCode, UsageError } from './core/exit-codes.js';
-export { createFormatter, OUTPUT_FORMATS, DEFAULT_TABLE_PROPERTIES, type OutputFormat, type RowFormatter } from './core/output-format.js';
-export type { SessionsSource, CreateSource, SourceOptions, Credentials } from './core/sessions-source.js';
+export { createFormatter, OUTPUT_FORMATS, type OutputFormat, type RowFormatter } from './core/output-format.js';
+export { formatRecord } from './core/record-format.js';
+export type { OperationSource, OperationParams, CreateSource, SourceOptions, Credentials } from './core/source.js';

@@ -2,17 +2,24 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commandsOfSpec } from '../src/index.js';
 import { csvField } from '../src/core/output-format.js';
 import { stringWidth } from '../src/internal/cell-width.js';
-import { sessionPropertyNames } from '../src/internal/session-schema.js';
-import { assertBuilt, baseEnv, BIN, runBin } from './bin-helpers.js';
+import { ALIAS_BIN, assertBuilt, baseEnv, BIN, runBin } from './bin-helpers.js';
+import { COMPAT_BIN } from './helpers.js';
+
+const sessionPropertyNames = commandsOfSpec()[0]!.properties.map((p) => p.name);
+const LIST = ['sessions', 'list'];
 
 const COUNT = 57;
 
-describe('the built proxy-sessions binary against the mock Proxy server', () => {
+describe('the built twilio-proxy binary against the mock Proxy server', () => {
   let mock: MockProxy;
   let env: NodeJS.ProcessEnv;
-  const list = (...args: string[]) => ['list', '--service', mock.serviceSid, '--base-url', mock.url, ...args];
+  const list = (...args: string[]) => [...LIST, '--service-sid', mock.serviceSid, '--base-url', mock.url, ...args];
 
   beforeAll(async () => {
     assertBuilt();
@@ -96,12 +103,12 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
 
     type Args = (list: (...a: string[]) => string[]) => string[];
     it.each<[string, Args, RegExp]>([
-      ['a SID that breaks the pattern', () => ['list', '--service', `KS${'z'.repeat(32)}`], /--service: .*ServiceSid[\s\S]*matching \^KS\[0-9a-fA-F\]\{32\}\$/],
-      ['a SID of the wrong length', () => ['list', '--service', 'KS123'], /--service: .*ServiceSid[\s\S]*exactly 34 characters/],
+      ['a SID that breaks the pattern', () => [...LIST, '--service-sid', `KS${'z'.repeat(32)}`], /--service-sid: .*ServiceSid[\s\S]*matching \^KS\[0-9a-fA-F\]\{32\}\$/],
+      ['a SID of the wrong length', () => [...LIST, '--service-sid', 'KS123'], /--service-sid: .*ServiceSid[\s\S]*exactly 34 characters/],
       ['PageSize outside the spec range', (l) => l('--page-size', '5000'), /--page-size: .*PageSize[\s\S]*from 1 to 1000/],
       ['a non-positive limit', (l) => l('--limit', '0'), /--limit: .*limit/],
       ['an unknown property', (l) => l('-p', 'sid,colour'), /unknown Session property 'colour'/],
-      ['a missing --service', () => ['list'], /--service <KS…> is required/],
+      ['a missing --service-sid', () => LIST, /--service-sid <KS…> is required/],
       ['an unknown format', (l) => l('-f', 'yaml'), /--format must be one of/],
     ])('%s: exit 2, no request sent', async (_name, args, message) => {
       const before = mock.requests.length;
@@ -129,19 +136,19 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
       expect(r.stdout + r.stderr).not.toContain(mock.authToken);
     });
 
-    it('404: exit 1 with Twilio code 20404 and a hint about --service', async () => {
-      const r = await runBin(['list', '--service', otherService(), '--base-url', mock.url], env);
+    it('404: exit 1 with Twilio code 20404 and a hint about --service-sid', async () => {
+      const r = await runBin([...LIST, '--service-sid', otherService(), '--base-url', mock.url], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/HTTP 404, Twilio error 20404: /);
       expect(r.stderr).toContain('https://www.twilio.com/docs/errors/20404');
-      expect(r.stderr).toContain('Check --service');
+      expect(r.stderr).toContain('Check --service-sid');
     });
 
     it('429 after the client retries: exit 1 with Twilio code 20429', async () => {
       const limited = await startMockProxy({ count: 3, seed: 7, faults: { sequence: ['rate-limit', 'rate-limit', 'rate-limit', 'rate-limit'], retryAfter: 0 } });
       try {
         const r = await runBin(
-          ['list', '--service', limited.serviceSid, '--base-url', limited.url],
+          [...LIST, '--service-sid', limited.serviceSid, '--base-url', limited.url],
           baseEnv({ TWILIO_ACCOUNT_SID: limited.accountSid, TWILIO_AUTH_TOKEN: limited.authToken }),
         );
         expect(r.code).toBe(1);
@@ -157,7 +164,7 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
       const gone = await startMockProxy({ count: 1 });
       const url = gone.url;
       await gone.close();
-      const r = await runBin(['list', '--service', mock.serviceSid, '--base-url', url], env);
+      const r = await runBin([...LIST, '--service-sid', mock.serviceSid, '--base-url', url], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/could not reach the API/);
     });
@@ -166,7 +173,7 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
   it('Ctrl-C while a page is pending: exit 130, "interrupted"', async () => {
     const stalled = await startMockProxy({ count: 3, seed: 7, faults: { sequence: ['stall'] } });
     try {
-      const child = spawn(process.execPath, [BIN, 'list', '--service', stalled.serviceSid, '--base-url', stalled.url], {
+      const child = spawn(process.execPath, [BIN, ...LIST, '--service-sid', stalled.serviceSid, '--base-url', stalled.url], {
         env: baseEnv({ TWILIO_ACCOUNT_SID: stalled.accountSid, TWILIO_AUTH_TOKEN: stalled.authToken }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -185,7 +192,7 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
   it('a reader that stops early (| head -1) ends the listing quietly with exit 0', async () => {
     const many = await startMockProxy({ count: 5_000, seed: 7, selfCheck: false });
     try {
-      const child = spawn(process.execPath, [BIN, 'list', '--service', many.serviceSid, '--base-url', many.url, '-f', 'ndjson'], {
+      const child = spawn(process.execPath, [BIN, ...LIST, '--service-sid', many.serviceSid, '--base-url', many.url, '-f', 'ndjson'], {
         env: baseEnv({ TWILIO_ACCOUNT_SID: many.accountSid, TWILIO_AUTH_TOKEN: many.authToken }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -201,12 +208,51 @@ describe('the built proxy-sessions binary against the mock Proxy server', () => 
     }
   });
 
-  it('--help works for the program and for list, with examples and exit codes', async () => {
-    for (const args of [['--help'], ['list', '--help'], ['help', 'list']]) {
+  it('--help works for the program, the resource and the command, with examples and exit codes', async () => {
+    for (const args of [['--help'], ['sessions', '--help'], [...LIST, '--help'], ['help', ...LIST]]) {
       const r = await runBin(args, baseEnv());
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
       expect(r.stdout).toContain('Exit codes:');
     }
+  });
+
+  describe(`the compatibility bin ${COMPAT_BIN} (dist/alias-bin.js)`, () => {
+    const old = (...args: string[]) => ['list', '--service', mock.serviceSid, '--base-url', mock.url, ...args];
+    let links: string;
+    beforeAll(() => {
+      links = mkdtempSync(join(tmpdir(), 'cli-bin-links-'));
+      // As npm installs it: a link named after the bin entry.
+      symlinkSync(ALIAS_BIN, join(links, COMPAT_BIN));
+    });
+    afterAll(() => {
+      if (links) rmSync(links, { recursive: true, force: true });
+    });
+
+    it.each([
+      ['started by its file (as pnpm and Windows shims do)', () => ALIAS_BIN],
+      ['started through a link named after it (as npm links bins)', () => join(links, COMPAT_BIN)],
+    ])('%s: the old command line prints what the new one prints', async (_how, bin) => {
+      const [before, after] = [
+        await runBin(list('--format', 'csv', '--limit', '9'), env),
+        await runBin(old('--format', 'csv', '--limit', '9'), env, undefined, bin()),
+      ];
+      expect(after.code).toBe(0);
+      expect(after.stderr).toBe('');
+      expect(after.stdout).toBe(before.stdout);
+      const short = await runBin(['list', '-s', mock.serviceSid, '--base-url', mock.url, '-f', 'ndjson', '-l', '2'], env, undefined, bin());
+      expect(short.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).sid)).toEqual(mock.sessions.slice(0, 2).map((s) => s.sid));
+    });
+
+    it('errors and help speak its own name and the old flags', async () => {
+      const missing = await runBin(['list', '--base-url', mock.url], env, undefined, ALIAS_BIN);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe(`${COMPAT_BIN}: --service <KS…> is required\nRun '${COMPAT_BIN} list --help' for usage.\n`);
+      const help = await runBin(['list', '--help'], baseEnv(), undefined, ALIAS_BIN);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('-s, --service <KS…>');
+      const version = await runBin(['--version'], baseEnv(), undefined, ALIAS_BIN);
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    });
   });
 });

@@ -3,10 +3,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as users run it (turbo builds it before this package's tests). */
-export const BIN = process.env.PROXY_SESSIONS_BIN ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+export const BIN = process.env.TWILIO_PROXY_BIN ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The built compatibility bin (`proxy-<resource>`), which package.json's other bin entry points at. */
+export const ALIAS_BIN = fileURLToPath(new URL('../dist/alias-bin.js', import.meta.url));
 
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm turbo run build --filter=@twilio-proxy/cli"`);
+  for (const file of [BIN, ALIAS_BIN]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run "pnpm turbo run build --filter=@twilio-proxy/cli"`);
+  }
 }
 
 export interface BinResult {
@@ -25,9 +29,10 @@ export function runBin(
   args: string[],
   env: NodeJS.ProcessEnv,
   onStdout?: (chunk: string) => void,
+  bin = BIN,
 ): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     // Decoded as a stream, so a multi-byte character split across two chunks stays whole.

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { operationsMeta } from '@twilio-proxy/types';
-import { runCli, type CliContext } from '../src/index.js';
-import type { SessionsSource } from '../src/index.js';
+import { runCli, type CliContext, type OperationParams, type OperationSource } from '../src/index.js';
 
 /** A stdout/stderr stand-in that keeps what was written. */
 export class Capture extends Writable {
@@ -26,27 +25,41 @@ export function exampleSessions(): Record<string, unknown>[] {
   return op.responses['200'].content['application/json'].examples.populated.value[meta.list.itemsKey];
 }
 
-/** A fake `sessions.each` that yields `items` (cycled with distinct SIDs up to `count`). */
-export function fakeSource(count: number, calls: unknown[] = []): SessionsSource {
-  const base = exampleSessions();
+export interface SourceCall {
+  operationId: string;
+  params: OperationParams;
+  options: Record<string, unknown>;
+}
+
+/**
+ * A fake of the client's generic API: `each` yields `count` items cycled from `base` with distinct SIDs,
+ * `request` answers the first of them. Every call is recorded in `calls`.
+ */
+export function fakeSource(count: number, calls: SourceCall[] = [], base = exampleSessions()): OperationSource {
   return {
-    async *each(serviceSid, options) {
-      calls.push({ serviceSid, options });
+    async *each(operationId, params, options) {
+      calls.push({ operationId, params, options });
       const n = options.limit !== undefined ? Math.min(options.limit, count) : count;
       for (let i = 0; i < n; i++) {
         const s = base[i % base.length]!;
         yield { ...s, sid: `KC${i.toString(16).padStart(32, '0')}` };
       }
     },
+    async request(operationId, params, options) {
+      calls.push({ operationId, params, options });
+      return base[0];
+    },
   };
 }
 
 export const env = { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'tok_super_secret_value' };
 export const SERVICE = `KS${'a'.repeat(32)}`;
+/** The compatibility bin of the resource the bundled spec lists: `proxy-<resource>`. */
+export const COMPAT_BIN = `proxy-${operationsMeta.ListSession.resource}`;
 
 export async function run(
   argv: string[],
-  opts: Partial<CliContext> & { source?: SessionsSource; ttyErr?: boolean; ttyOut?: boolean; columns?: number } = {},
+  opts: Partial<CliContext> & { source?: OperationSource; ttyErr?: boolean; ttyOut?: boolean; columns?: number } = {},
 ) {
   const stdout = new Capture(opts.ttyOut ?? false, opts.columns);
   const stderr = new Capture(opts.ttyErr ?? false);
@@ -57,6 +70,8 @@ export async function run(
     env: opts.env ?? env,
     version: '0.0.0-test',
     userAgent: 'test',
+    ...(opts.bin ? { bin: opts.bin } : {}),
+    ...(opts.commands ? { commands: opts.commands } : {}),
     createSource: opts.createSource ?? (() => source),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };

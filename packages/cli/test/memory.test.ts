@@ -21,8 +21,8 @@ describe('memory stays flat', () => {
     let tail = '';
     let lastLine = '';
     const r = await runBin(
-      ['list', '--service', mock.serviceSid, '--base-url', mock.url, '--format', 'ndjson', '--page-size', '1000'],
-      baseEnv({ TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken, PROXY_SESSIONS_REPORT_RSS: '1' }),
+      ['sessions', 'list', '--service-sid', mock.serviceSid, '--base-url', mock.url, '--format', 'ndjson', '--page-size', '1000'],
+      baseEnv({ TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken, TWILIO_PROXY_REPORT_RSS: '1' }),
       // Count lines as they stream by; keep only the unfinished tail so this test's memory stays flat too.
       (chunk) => {
         const s = tail + chunk;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitCell, layoutColumns, COLUMN_GAP } from '../src/core/table-layout.js';
-import { propertyInfo, sessionProperties } from '../src/internal/session-schema.js';
+import { commandsOfSpec } from '../src/index.js';
+
+const sessionProperties = commandsOfSpec()[0]!.properties;
+const propertyInfo = (name: string) => sessionProperties.find((p) => p.name === name)!;
 
 describe('layoutColumns', () => {
   it('derives widths from the spec: SIDs 34, enums their longest member, date-times 20', () => {

@@ -1,12 +1,20 @@
 import { redact } from '@twilio-proxy/client';
-import { operationsMeta, type ParameterRule } from '@twilio-proxy/types';
+import type { Command } from './commands.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { BIN } from './help.js';
+import type { Spelling } from './parse-command.js';
+import { specRule } from '../internal/spec-rule.js';
 
 export interface ErrorReport {
   exitCode: ExitCode;
   /** Lines for stderr, secrets removed. */
   text: string;
+}
+
+/** Where the error happened: the program's name, and the command when one was chosen. */
+export interface ErrorScope {
+  bin: string;
+  /** The command, how it was invoked (`sessions list`, or `list` under a compatibility bin) and its flag names. */
+  command?: { command: Command; invoked: string; spelling: Spelling };
 }
 
 // The client's errors are recognised by name and shape rather than `instanceof`, so a CLI bundled
@@ -26,72 +34,72 @@ function isNamed(err: unknown, name: string): err is Error {
 }
 
 /** The client names parameters as the spec does; a person typed the CLI flag. */
-const FLAGS: Record<string, string> = { ServiceSid: '--service', PageSize: '--page-size', limit: '--limit' };
-
-/** The whole rule of a List Sessions parameter, in words, read from the spec's metadata. */
-function specRule(parameter: string | undefined): string | null {
-  const s: ParameterRule | undefined = operationsMeta.ListSession.parameters.find((p) => p.name === parameter)?.schema;
-  if (!s) return null;
-  const parts: string[] = [];
-  if (s.type === 'integer') parts.push('an integer');
-  if (s.minimum !== undefined && s.maximum !== undefined) parts.push(`from ${s.minimum} to ${s.maximum}`);
-  else if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}`);
-  else if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}`);
-  if (s.minLength !== undefined && s.minLength === s.maxLength) parts.push(`exactly ${s.minLength} characters`);
-  if (s.pattern !== undefined) parts.push(`matching ${s.pattern}`);
-  return parts.length ? parts.join(', ') : null;
+function flagOf(scope: ErrorScope, parameter: string | undefined): string | null {
+  if (parameter === 'limit') return '--limit';
+  const c = scope.command;
+  const flag = c?.command.flags.find((f) => f.parameter.name === parameter);
+  return flag && c ? c.spelling.display(flag) : null;
 }
 
-const HINTS: Record<number, string> = {
-  401: 'Check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).',
-  403: 'These credentials may not read this Service.',
-  404: 'Check --service: the Service must exist in the account the credentials belong to.',
-  429: 'Twilio is rate limiting this account; the request was retried. Wait a moment and run again.',
-};
+function hint(status: number | undefined, scope: ErrorScope): string | null {
+  if (status === 401) return 'Check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).';
+  if (status === 403) return 'These credentials may not read this resource.';
+  if (status === 429) return 'Twilio is rate limiting this account; the request was retried. Wait a moment and run again.';
+  if (status === 404) {
+    const c = scope.command;
+    const flags = c?.command.flags.filter((f) => f.in === 'path').map((f) => c.spelling.display(f)) ?? [];
+    if (!flags.length) return null;
+    const list = flags.length === 1 ? flags[0] : `${flags.slice(0, -1).join(', ')} and ${flags.at(-1)}`;
+    return `Check ${list}: ${flags.length === 1 ? 'it' : 'each'} must name a resource that exists in the account the credentials belong to.`;
+  }
+  return null;
+}
 
-/** Turns any error of a listing into text a person can act on, and its exit code. */
-export function describeError(err: unknown, secrets: readonly string[]): ErrorReport {
+/** Turns any error of a command into text a person can act on, and its exit code. */
+export function describeError(err: unknown, secrets: readonly string[], scope: ErrorScope): ErrorReport {
+  const { bin } = scope;
   const out = (exitCode: ExitCode, lines: (string | false | null | undefined)[]): ErrorReport => ({
     exitCode,
     text: redact(lines.filter(Boolean).join('\n') + '\n', secrets),
   });
+  const helpOf = (command: string | null | undefined) => (command ? `${bin} ${command} --help` : `${bin} --help`);
 
   if (err instanceof UsageError) {
-    const help = err.command ? `${BIN} ${err.command} --help` : `${BIN} --help`;
-    return out(ExitCode.usage, [`${BIN}: ${err.message}`, `Run '${help}' for usage.`]);
+    return out(ExitCode.usage, [`${bin}: ${err.message}`, `Run '${helpOf(err.command ?? scope.command?.invoked)}' for usage.`]);
   }
   if (isNamed(err, 'ProxyValidationError')) {
     const parameter = (err as Error & { parameter?: string }).parameter;
-    const flag = parameter && FLAGS[parameter] ? `${FLAGS[parameter]}: ` : '';
-    const rule = specRule(parameter);
+    const flag = flagOf(scope, parameter);
+    const rule = specRule(scope.command?.command.operation.parameters.find((p) => p.name === parameter)?.schema);
     return out(ExitCode.usage, [
-      `${BIN}: ${flag}${err.message} (nothing was sent)`,
+      `${bin}: ${flag ? `${flag}: ` : ''}${err.message} (nothing was sent)`,
       rule && `  The spec's rule for ${parameter}: ${rule}.`,
-      `Run '${BIN} list --help' for usage.`,
+      `Run '${helpOf(scope.command?.invoked)}' for usage.`,
     ]);
   }
   if (isNamed(err, 'ProxyApiError')) {
     const e = err as unknown as ApiErrorLike;
     const code = e.code != null ? `, Twilio error ${e.code}` : '';
+    const tip = hint(e.status, scope);
     return out(ExitCode.apiError, [
-      `${BIN}: the API answered HTTP ${e.status ?? '?'}${code}: ${e.message}`,
+      `${bin}: the API answered HTTP ${e.status ?? '?'}${code}: ${e.message}`,
       e.moreInfo && `  More info:  ${e.moreInfo}`,
       e.requestId && `  Request id: ${e.requestId}`,
-      e.status !== undefined && HINTS[e.status] && `  ${HINTS[e.status]}`,
+      tip && `  ${tip}`,
     ]);
   }
   if (isNamed(err, 'ProxyTimeoutError')) {
-    return out(ExitCode.apiError, [`${BIN}: the API did not answer in time: ${err.message}`]);
+    return out(ExitCode.apiError, [`${bin}: the API did not answer in time: ${err.message}`]);
   }
   if (isNamed(err, 'ProxyNetworkError')) {
     const cause = (err as Error & { cause?: unknown }).cause;
     const detail = cause instanceof Error && !err.message.includes(cause.message) ? ` (${cause.message})` : '';
-    return out(ExitCode.apiError, [`${BIN}: could not reach the API: ${err.message}${detail}`]);
+    return out(ExitCode.apiError, [`${bin}: could not reach the API: ${err.message}${detail}`]);
   }
   if (isNamed(err, 'ProxyPaginationError')) {
-    return out(ExitCode.apiError, [`${BIN}: stopped paging, the API's next page link was unsafe to follow: ${err.message}`]);
+    return out(ExitCode.apiError, [`${bin}: stopped paging, the API's next page link was unsafe to follow: ${err.message}`]);
   }
-  if (isNamed(err, 'AbortError')) return out(ExitCode.interrupted, [`${BIN}: interrupted`]);
+  if (isNamed(err, 'AbortError')) return out(ExitCode.interrupted, [`${bin}: interrupted`]);
   const message = err instanceof Error ? err.message : String(err);
-  return out(ExitCode.apiError, [`${BIN}: unexpected error: ${message}`]);
+  return out(ExitCode.apiError, [`${bin}: unexpected error: ${message}`]);
 }

@@ -1,7 +1,14 @@
-import { DEFAULT_TABLE_PROPERTIES, OUTPUT_FORMATS } from './output-format.js';
-import { sessionPropertyNames } from '../internal/session-schema.js';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { groupByResource, PAGE_SIZE_PARAMETER, type Command, type Flag } from './commands.js';
+import { OUTPUT_FORMATS } from './output-format.js';
+import type { Spelling } from './parse-command.js';
+import { specRule } from '../internal/spec-rule.js';
+import { wrap } from '../internal/wrap.js';
 
-export const BIN = 'proxy-sessions';
+/** The program's own name; a compatibility bin (`proxy-<resource>`) stands for `twilio-proxy <resource>`. */
+export const BIN = 'twilio-proxy';
+
+const DEFAULT_ORIGIN = String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
 
 const EXIT_CODES = `Exit codes:
   0    success (including an empty list)
@@ -14,15 +21,44 @@ const CREDENTIALS = `Credentials (environment, never flags, never printed):
   TWILIO_API_KEY + TWILIO_API_SECRET           an API Key SID and its secret (with TWILIO_ACCOUNT_SID);
                                                the API key is used when both are complete`;
 
-export function mainHelp(version: string): string {
-  return `${BIN} ${version}: list Twilio Proxy sessions from a terminal, streaming and scriptable.
+/** `label` padded to a column, then `text` wrapped beside it. */
+const row = (label: string, text: string, column: number) =>
+  `  ${label.padEnd(column - 3)} ${wrap(text, column)}`.trimEnd();
+
+/** The required flags of a command with example values: what an example invocation needs. */
+function requiredArgs(command: Command, spelling: Spelling): string {
+  return command.flags
+    .filter((f) => f.required)
+    .map((f) => `${spelling.display(f)} ${f.example ?? `<${f.placeholder}>`}`)
+    .join(' ');
+}
+
+/** How a command is invoked: `twilio-proxy sessions list`, or `proxy-sessions list` under a compatibility bin. */
+export const invocation = (bin: string, command: Command, compat: boolean) =>
+  compat ? `${bin} ${command.action}` : `${bin} ${command.resource} ${command.action}`;
+
+function examples(bin: string, commands: readonly Command[], spelling: (c: Command) => Spelling, compat: boolean): string {
+  const first = commands.find((c) => c.operation.list) ?? commands[0];
+  if (!first) return '';
+  const call = `${invocation(bin, first, compat)} ${requiredArgs(first, spelling(first))}`.trimEnd();
+  const lines = [call, `${call} --format ndjson`, `${compat ? `${bin} help` : `${bin} help ${first.resource}`} ${first.action}`];
+  return `Examples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** `twilio-proxy --help`: every command of the spec with its summary. */
+export function mainHelp(bin: string, version: string, commands: readonly Command[], spelling: (c: Command) => Spelling): string {
+  const names = commands.map((c) => `${c.resource} ${c.action}`);
+  const column = Math.max(...names.map((n) => n.length), 10) + 5;
+  return `${bin} ${version}: Twilio Proxy from a terminal. Every read operation of the spec is a command;
+lists stream every page, rows as they arrive, in table, JSON, NDJSON or CSV.
 
 Usage:
-  ${BIN} <command> [options]
+  ${bin} <resource> <action> [options]
+  ${bin} <resource> <action> --help
+  ${bin} help [<resource> [<action>]]
 
 Commands:
-  list     List the Sessions of a Proxy Service
-  help     Show help for a command
+${commands.map((c, i) => row(names[i]!, c.operation.summary ?? c.operation.operationId, column)).join('\n')}
 
 Options:
   -h, --help       Show this help
@@ -32,47 +68,150 @@ ${CREDENTIALS}
 
 ${EXIT_CODES}
 
-Examples:
-  ${BIN} list --service KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-  ${BIN} list --service KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --format ndjson | jq .status
-  ${BIN} help list
-`;
+${examples(bin, commands, spelling, false)}`;
 }
 
-export function listHelp(): string {
-  return `List the Sessions of a Proxy Service (GET /v1/Services/{ServiceSid}/Sessions), every page,
-printing rows as they arrive. Memory stays flat however many sessions there are.
+/**
+ * The actions of one resource. Under a compatibility bin (`proxy-<resource>`) this is its main help,
+ * with the actions as its commands.
+ */
+export function resourceHelp(
+  bin: string,
+  version: string,
+  resource: string,
+  commands: readonly Command[],
+  spelling: (c: Command) => Spelling,
+  compat: boolean,
+): string {
+  const own = groupByResource(commands).get(resource) ?? [];
+  const column = Math.max(...own.map((c) => c.action.length), 4) + 7;
+  const lines = own.map((c) => row(c.action, c.operation.summary ?? c.operation.operationId, column));
+  const intro = wrap(
+    compat
+      ? `${bin} ${version}: the compatibility name of \`${BIN} ${resource}\`: the same commands, where --<name> may stand for a --<name>-sid flag (here ${shortForms(own, spelling) || 'none'}).`
+      : `${bin} ${resource}: the ${resource.replace(/-/g, ' ')} of the API, one command per operation of the spec.`,
+    0,
+  );
+  return `${intro}
 
 Usage:
-  ${BIN} list --service <KS…> [options]
+  ${compat ? bin : `${bin} ${resource}`} <action> [options]
 
+Commands:
+${lines.join('\n')}
+${compat ? row('help', 'Show help for a command', column) + '\n' : ''}
 Options:
-  -s, --service <sid>         The Service SID (KS followed by 32 hex digits). Required.
-  -f, --format <format>       ${OUTPUT_FORMATS.join(' | ')} (default: table)
-                                table   fixed-width columns fitted to the terminal (default 100 wide when
-                                        not a terminal); widths come from the spec so rows stream
-                                json    one JSON array, streamed
-                                ndjson  one JSON object per line
-                                csv     RFC 4180 with a header row
-  -p, --properties <list>     Comma-separated Session properties to print, in order.
-                              Default: table ${DEFAULT_TABLE_PROPERTIES.join(',')}; csv all; json/ndjson whole objects.
-                              Valid: ${sessionPropertyNames.join(', ')}
-  -l, --limit <n>             Stop after n sessions (fetches no page it does not need)
-      --page-size <n>         Sessions per request (the API's PageSize; default: the API's)
-      --base-url <url>        API origin (default https://proxy.twilio.com), e.g. a mock server
-  -h, --help                  Show this help
-
-On a terminal, stderr shows a progress line (sessions, pages, sessions/s); never when piped.
+  -h, --help       Show this help${compat ? '\n  -V, --version    Print the version' : ''}
 
 ${CREDENTIALS}
 
 ${EXIT_CODES}
 
+${examples(bin, own, spelling, compat)}`;
+}
+
+function shortForms(commands: readonly Command[], spelling: (c: Command) => Spelling): string {
+  const pairs = new Set<string>();
+  for (const c of commands) for (const [f, a] of spelling(c).aliases) pairs.add(`--${a.long} for --${f.name}`);
+  return [...pairs].join(', ');
+}
+
+function flagLabel(f: Flag, spelling: Spelling): string {
+  const alias = spelling.aliases.get(f);
+  const short = alias?.short ? `-${alias.short}, ` : '    ';
+  return `${short}${spelling.display(f)} <${f.placeholder}>`;
+}
+
+function flagText(f: Flag, spelling: Spelling): string {
+  const alias = spelling.aliases.get(f);
+  const rule = specRule(f.parameter.schema);
+  return [
+    f.parameter.description ?? '',
+    f.required ? 'Required.' : '',
+    rule ? `(${rule}${f.parameter.schema.default !== undefined ? `; default ${f.parameter.schema.default}` : ''})` : '',
+    alias ? `Also --${f.name}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** `twilio-proxy <resource> <action> --help`: the operation's summary, parameters and properties, all from the spec. */
+export function commandHelp(bin: string, command: Command, spelling: Spelling, compat: boolean): string {
+  const op = command.operation;
+  const isList = op.list !== null;
+  const many = command.noun.many;
+  const names = command.properties.map((p) => p.name);
+  const schema = op.schema ?? 'item';
+  const column = 30;
+  const usage = `${invocation(bin, command, compat)} ${command.flags
+    .filter((f) => f.required)
+    .map((f) => `${spelling.display(f)} <${f.placeholder}>`)
+    .join(' ')} [options]`.replace(/\s+/g, ' ');
+  const formats: [string, string][] = isList
+    ? [
+        ['table', 'fixed-width columns fitted to the terminal (default 100 wide when not a terminal); widths come from the spec so rows stream'],
+        ['json', 'one JSON array, streamed'],
+        ['ndjson', 'one JSON object per line'],
+        ['csv', 'RFC 4180 with a header row'],
+      ]
+    : [
+        ['table', 'one property per line, with its value in full'],
+        ['json', 'the record, indented'],
+        ['ndjson', 'the record on one line'],
+        ['csv', 'RFC 4180: a header row and one row'],
+      ];
+  const options = [
+    row('-f, --format <format>', `${OUTPUT_FORMATS.join(' | ')} (default: table)`, column),
+    ...formats.map(([name, text]) => `${' '.repeat(column + 2)}${name.padEnd(8)}${wrap(text, column + 2 + 8)}`),
+    row(
+      '-p, --properties <list>',
+      `Comma-separated ${schema} properties to print, in order. Default: ${
+        isList ? `table ${command.defaultProperties.join(',')}; csv all; json/ndjson whole objects.` : 'every property.'
+      }${names.length ? ` Valid: ${names.join(', ')}` : ''}`,
+      column,
+    ),
+    ...(isList ? [row('-l, --limit <n>', `Stop after n ${many} (fetches no page it does not need)`, column)] : []),
+    row('    --base-url <url>', `API origin (default ${DEFAULT_ORIGIN}), e.g. a mock server`, column),
+    row('-h, --help', 'Show this help', column),
+  ];
+  const parameters = command.flags.map((f) => row(flagLabel(f, spelling), flagText(f, spelling), column));
+  const lead = [op.summary, `${op.method} ${op.path}`].filter(Boolean).join('\n');
+  const about = [op.description, isList ? `Prints every page, rows as they arrive; memory stays flat however many ${many} there are.` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `${lead}
+
+${wrap(about, 0)}
+
+Usage:
+  ${usage}
+${parameters.length ? `\nParameters (from the spec):\n${parameters.join('\n')}\n` : ''}
+Options:
+${options.join('\n')}
+${isList ? `\nOn a terminal, stderr shows a progress line (${many}, pages, ${many}/s); never when piped.\n` : ''}
+${CREDENTIALS}
+
+${EXIT_CODES}
+
 Examples:
-  ${BIN} list --service KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-  ${BIN} list -s KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --limit 20 --properties sid,status,date_updated
-  ${BIN} list -s KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --format ndjson | jq -r 'select(.status=="open") | .sid'
-  ${BIN} list -s KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --format csv --page-size 1000 > sessions.csv
-  ${BIN} list -s KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --base-url http://127.0.0.1:4010
+${commandExamples(bin, command, spelling, compat)
+  .map((l) => `  ${l}`)
+  .join('\n')}
 `;
+}
+
+function commandExamples(bin: string, command: Command, spelling: Spelling, compat: boolean): string[] {
+  const call = `${invocation(bin, command, compat)} ${requiredArgs(command, spelling)}`.trimEnd();
+  const props = command.defaultProperties.slice(0, 3).join(',');
+  if (!command.operation.list) {
+    return [call, `${call} --format json`, ...(props ? [`${call} --properties ${props}`] : [])];
+  }
+  const pageSize = command.flags.find((f) => f.parameter.name === PAGE_SIZE_PARAMETER);
+  return [
+    call,
+    ...(props ? [`${call} --limit 20 --properties ${props}`] : []),
+    `${call} --format ndjson`,
+    `${call} --format csv${pageSize ? ` --${pageSize.name} ${pageSize.parameter.schema.maximum}` : ''} > ${command.resource}.csv`,
+    `${call} --base-url http://127.0.0.1:4010`,
+  ];
 }

@@ -1,5 +1,5 @@
 import { COLUMN_GAP, fitCell, layoutColumns } from './table-layout.js';
-import { propertyInfo } from '../internal/session-schema.js';
+import type { PropertyInfo } from '../internal/item-schema.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -7,8 +7,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 type Row = Record<string, unknown>;
 
 /**
- * Turns sessions into text one at a time, so the caller can write each row as it arrives and
- * memory stays flat however many sessions are listed.
+ * Turns items into text one at a time, so the caller can write each row as it arrives and
+ * memory stays flat however many items are listed.
  */
 export interface RowFormatter {
   /** Text before the first row (a header, `[`), possibly empty. */
@@ -23,10 +23,9 @@ export interface FormatterOptions {
   properties: readonly string[] | null;
   /** Terminal width for tables. */
   columns: number;
+  /** Table columns when `properties` is null: the spec's `defaultOutputProperties` of the path. */
+  defaultProperties: readonly string[];
 }
-
-/** The columns a table shows when `--properties` is not given: what identifies a session and its state. */
-export const DEFAULT_TABLE_PROPERTIES = ['sid', 'unique_name', 'status', 'date_created'] as const;
 
 function pick(item: Row, properties: readonly string[]): Row {
   const out: Row = {};
@@ -34,7 +33,7 @@ function pick(item: Row, properties: readonly string[]): Row {
   return out;
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
@@ -45,7 +44,12 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function createFormatter(format: OutputFormat, options: FormatterOptions, allProperties: readonly string[]): RowFormatter {
+/** The spec's description of a property, or an unbounded one for a name the spec does not list. */
+export function propertyInfo(all: readonly PropertyInfo[], name: string): PropertyInfo {
+  return all.find((p) => p.name === name) ?? { name, kind: 'other', maxWidth: null };
+}
+
+export function createFormatter(format: OutputFormat, options: FormatterOptions, allProperties: readonly PropertyInfo[]): RowFormatter {
   const { properties } = options;
   switch (format) {
     case 'ndjson':
@@ -68,7 +72,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
     }
     case 'csv': {
       // A CSV header is fixed up front, so without --properties it is every property of the spec.
-      const cols = properties ?? allProperties;
+      const cols = properties ?? allProperties.map((p) => p.name);
       const line = (cells: unknown[]) => cells.map(csvField).join(',') + '\r\n';
       return {
         begin: () => line([...cols]),
@@ -77,8 +81,8 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
       };
     }
     case 'table': {
-      const cols = properties ?? DEFAULT_TABLE_PROPERTIES;
-      const widths = layoutColumns(cols.map(propertyInfo), options.columns);
+      const cols = properties ?? options.defaultProperties;
+      const widths = layoutColumns(cols.map((c) => propertyInfo(allProperties, c)), options.columns);
       const gap = ' '.repeat(COLUMN_GAP);
       const line = (cells: string[]) =>
         cells.map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1)).join(gap).trimEnd() + '\n';

@@ -1,5 +1,5 @@
 import { cutToWidth, stringWidth } from '../internal/cell-width.js';
-import type { PropertyInfo } from '../internal/session-schema.js';
+import type { PropertyInfo } from '../internal/item-schema.js';
 
 /** Two spaces between columns, as `twilio` CLI tables do. */
 export const COLUMN_GAP = 2;

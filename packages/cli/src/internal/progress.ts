@@ -7,11 +7,11 @@ export interface ProgressStream {
 }
 
 /**
- * The "N sessions · M pages · R/s" line on stderr. Callers create it only when stderr is a TTY,
- * so pipes and logs never see it; stdout never does.
+ * The "N items · M pages · R items/s" line on stderr, counting in the item's own words. Callers create
+ * it only when stderr is a TTY, so pipes and logs never see it; stdout never does.
  */
 export class ProgressLine {
-  private sessions = 0;
+  private items = 0;
   private pages = 0;
   private shown = false;
   private lastDraw = 0;
@@ -19,6 +19,7 @@ export class ProgressLine {
 
   constructor(
     private readonly stream: ProgressStream,
+    private readonly noun: { readonly one: string; readonly many: string },
     private readonly now: () => number = Date.now,
   ) {
     this.started = now();
@@ -29,8 +30,8 @@ export class ProgressLine {
     this.tick();
   }
 
-  session(): void {
-    this.sessions++;
+  item(): void {
+    this.items++;
     this.tick();
   }
 
@@ -44,8 +45,8 @@ export class ProgressLine {
   text(): string {
     const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
     const n = (x: number) => Math.round(x).toLocaleString('en-US');
-    const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
-    return `${plural(this.sessions, 'session')} · ${plural(this.pages, 'page')} · ${n(this.sessions / seconds)} sessions/s`;
+    const { one, many } = this.noun;
+    return `${n(this.items)} ${this.items === 1 ? one : many} · ${n(this.pages)} page${this.pages === 1 ? '' : 's'} · ${n(this.items / seconds)} ${many}/s`;
   }
 
   private tick(): void {

@@ -1,12 +1,19 @@
 import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ResolvedCredentials } from '@twilio-proxy/client';
 import { UsageError } from './exit-codes.js';
 
-/** What the list command needs from a client: the client's `sessions.each`. Tests inject a fake. */
-export interface SessionsSource {
-  each(
-    serviceSid: string,
-    options: { pageSize?: number; limit?: number; signal?: AbortSignal },
-  ): AsyncIterable<Record<string, unknown>>;
+/** Path and query parameters of an operation, named as the spec names them. */
+export interface OperationParams {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+}
+
+/**
+ * What the commands need from a client: its generic API, `each` for list operations and `request` for
+ * any other. Tests inject a fake.
+ */
+export interface OperationSource {
+  each(operationId: string, params: OperationParams, options: { limit?: number; signal?: AbortSignal }): AsyncIterable<Record<string, unknown>>;
+  request(operationId: string, params: OperationParams, options: { signal?: AbortSignal }): Promise<unknown>;
 }
 
 /** What the client is given: chosen by the client's own resolver, so both always agree. */
@@ -20,7 +27,7 @@ export interface SourceOptions {
   onPage: () => void;
 }
 
-export type CreateSource = (options: SourceOptions) => SessionsSource | Promise<SessionsSource>;
+export type CreateSource = (options: SourceOptions) => OperationSource | Promise<OperationSource>;
 
 /**
  * The credentials the client would pick from this environment (its `findCredentials`: a complete
@@ -36,14 +43,13 @@ function missing(set: string[]): never {
     'missing credentials. Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, ' +
       'or TWILIO_API_KEY and TWILIO_API_SECRET (with TWILIO_ACCOUNT_SID)' +
       (set.length ? `; only ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set.` : '; none is set.'),
-    'list',
   );
 }
 
 /** The secret and its Basic header form, to remove from anything printed. */
 export const secretsOf = (c: Credentials): string[] => credentialSecrets(c);
 
-/** The real source: @twilio-proxy/client, with a fetch that counts pages for the progress line. */
+/** The real source: @twilio-proxy/client's generic API, with a fetch that counts pages for the progress line. */
 export const createClientSource: CreateSource = async ({ credentials, baseUrl, userAgent, onPage }) => {
   const { createProxyClient } = await import('@twilio-proxy/client');
   const countingFetch: typeof fetch = async (input, init) => {
@@ -52,6 +58,7 @@ export const createClientSource: CreateSource = async ({ credentials, baseUrl, u
     return res;
   };
   const client = createProxyClient({ ...credentials, ...(baseUrl ? { baseUrl } : {}), userAgent, fetch: countingFetch });
-  // Session is a typed object; the formatters read it as a plain record of properties.
-  return client.sessions as SessionsSource;
+  // The client types each operationId's parameters and items; the commands build them from the spec at
+  // run time, so they see the generic API through this looser shape (the client checks every value).
+  return client as unknown as OperationSource;
 };

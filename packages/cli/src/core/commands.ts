@@ -1,0 +1,123 @@
+import { kebabCase, snakeCase, walkOperations, type WalkedOperation, type WalkedParameter } from '@twilio-proxy/types/spec';
+import { itemProperties, itemSchemaOf, type PropertyInfo } from '../internal/item-schema.js';
+
+/** One command-line flag that carries a path or query parameter of the operation. */
+export interface Flag {
+  /** The flag without its dashes: the kebab-case of the parameter name, as twilio-cli writes it (`service-sid`). */
+  readonly name: string;
+  readonly parameter: WalkedParameter;
+  readonly in: 'path' | 'query';
+  readonly required: boolean;
+  /** What help shows after the flag: `KS…` for a SID, `n` for an integer, the members of an enum. */
+  readonly placeholder: string;
+  /** A value for examples in help: a SID-shaped `KSxxxx…`, else null. */
+  readonly example: string | null;
+}
+
+/** `twilio-proxy <resource> <action>`: one GET operation of the spec. */
+export interface Command {
+  /** Kebab-case resource (`message-interactions`). */
+  readonly resource: string;
+  /** Kebab-case action (`list`, `fetch`, or the operation's own name). */
+  readonly action: string;
+  readonly operation: WalkedOperation;
+  /** Path parameters in path order, then query parameters. */
+  readonly flags: readonly Flag[];
+  /** Properties of the item the operation returns, in the spec's order (empty when the spec names none). */
+  readonly properties: readonly PropertyInfo[];
+  /** Table columns when `--properties` is not given. */
+  readonly defaultProperties: readonly string[];
+  /** What the progress line counts: the item's schema name (one) and the resource's (many). */
+  readonly noun: { readonly one: string; readonly many: string };
+}
+
+/** Options every command has; a spec parameter whose flag would clash with one is prefixed with `api-`. */
+export const COMMON_OPTIONS = ['format', 'properties', 'limit', 'base-url', 'help'] as const;
+
+/**
+ * Query parameters of Twilio's paging protocol. A list command follows `next_page_url` itself (and stops
+ * at `--limit`), so these are not offered as flags; `PageSize` is, as the page size is the caller's choice.
+ */
+const PAGING_PARAMETERS = new Set(['Page', 'PageToken']);
+/** The paging parameter that stays a flag (`--page-size`): how many items each request asks for. */
+export const PAGE_SIZE_PARAMETER = 'PageSize';
+
+/** Table columns when neither `--properties` nor the spec's `defaultOutputProperties` says otherwise. */
+const FALLBACK_COLUMNS = 4;
+
+type Obj = Record<string, any>;
+
+/** `^KS[0-9a-fA-F]{32}$` → prefix `KS` and 32 more characters: the shape of a Twilio SID. */
+function sidShape(schema: Obj): { prefix: string; length: number } | null {
+  const m = typeof schema.pattern === 'string' ? /^\^([A-Z]{2})\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(schema.pattern) : null;
+  return m ? { prefix: m[1]!, length: Number(m[2]) } : null;
+}
+
+function typeOf(schema: Obj): string | undefined {
+  const t = Array.isArray(schema.type) ? schema.type.find((x: string) => x !== 'null') : schema.type;
+  return typeof t === 'string' ? t : undefined;
+}
+
+function placeholderOf(schema: Obj): string {
+  const sid = sidShape(schema);
+  if (sid) return `${sid.prefix}…`;
+  if (Array.isArray(schema.enum)) return schema.enum.join('|');
+  const type = typeOf(schema);
+  if (type === 'integer' || type === 'number') return 'n';
+  if (type === 'boolean') return 'true|false';
+  if (type === 'array') return 'a,b';
+  return 'value';
+}
+
+function flagOf(p: WalkedParameter): Flag {
+  const kebab = kebabCase(p.name);
+  const sid = sidShape(p.schema);
+  return {
+    name: (COMMON_OPTIONS as readonly string[]).includes(kebab) ? `api-${kebab}` : kebab,
+    parameter: p,
+    in: p.in as 'path' | 'query',
+    required: p.required,
+    placeholder: placeholderOf(p.schema),
+    example: sid ? sid.prefix + 'x'.repeat(sid.length) : null,
+  };
+}
+
+const words = (s: string) => snakeCase(s).replace(/_/g, ' ');
+
+function toCommand(document: Obj, op: WalkedOperation): Command {
+  const flags = op.parameters
+    .filter((p) => p.in === 'path' || (p.in === 'query' && !(op.list && PAGING_PARAMETERS.has(p.name))))
+    // Path parameters first, in path order, as the client's positional arguments are.
+    .sort((a, b) => (a.in === 'path' ? op.pathParams.indexOf(a.name) : 1e6) - (b.in === 'path' ? op.pathParams.indexOf(b.name) : 1e6))
+    .map(flagOf);
+  const properties = itemProperties(itemSchemaOf(document, op));
+  const names = new Set(properties.map((p) => p.name));
+  const fromSpec: unknown = (op.extensions['x-twilio'] as Obj | undefined)?.defaultOutputProperties;
+  const listed = Array.isArray(fromSpec) ? fromSpec.filter((n): n is string => typeof n === 'string' && names.has(n)) : [];
+  return {
+    resource: kebabCase(op.resource),
+    action: kebabCase(op.action),
+    operation: op,
+    flags,
+    properties,
+    defaultProperties: listed.length ? listed : properties.slice(0, FALLBACK_COLUMNS).map((p) => p.name),
+    noun: { one: op.schema ? words(op.schema) : 'item', many: words(op.resource) },
+  };
+}
+
+/**
+ * Every GET operation of the spec as a command. Only reads: an operation that changes data needs body
+ * flags and a confirmation design this CLI does not have yet, so it gets no command rather than a half one.
+ */
+export function buildCommands(document: unknown): Command[] {
+  return walkOperations(document)
+    .filter((op) => op.method === 'GET')
+    .map((op) => toCommand(document as Obj, op));
+}
+
+/** The resources in the order the spec first mentions them, each with its commands. */
+export function groupByResource(commands: readonly Command[]): Map<string, Command[]> {
+  const groups = new Map<string, Command[]>();
+  for (const c of commands) groups.set(c.resource, [...(groups.get(c.resource) ?? []), c]);
+  return groups;
+}

@@ -1,0 +1,39 @@
+import { COLUMN_GAP } from './table-layout.js';
+import { csvField, text, type OutputFormat } from './output-format.js';
+import { stringWidth } from '../internal/cell-width.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * One record (what a fetch returns) as text. `table` is a key/value view, one property per line with
+ * its value in full: a one-row table would cut free text and URLs to the terminal width, and the fixed
+ * column widths a list needs so rows can stream are no help for a single record. json is indented;
+ * ndjson and csv are the list formats with one row, so scripts can treat both alike.
+ */
+export function formatRecord(format: OutputFormat, item: unknown, properties: readonly string[] | null): string {
+  const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
+  const record = item as Row;
+  const keys = properties ?? (isObject ? Object.keys(record) : []);
+  const picked = (): unknown => (properties && isObject ? Object.fromEntries(properties.map((p) => [p, record[p] ?? null])) : item);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(picked(), null, 2) + '\n';
+    case 'ndjson':
+      return JSON.stringify(picked()) + '\n';
+    case 'csv': {
+      const line = (cells: readonly unknown[]) => cells.map(csvField).join(',') + '\r\n';
+      return line(keys) + line(keys.map((k) => record?.[k]));
+    }
+    case 'table': {
+      if (!isObject) return JSON.stringify(item) + '\n';
+      const width = Math.max(0, ...keys.map((k) => stringWidth(k)));
+      const gap = ' '.repeat(COLUMN_GAP);
+      return keys
+        .map((k) => {
+          const value = text(record[k]).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+          return `${k}${' '.repeat(width - stringWidth(k))}${gap}${value}`.trimEnd() + '\n';
+        })
+        .join('');
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { WalkedOperation } from '@twilio-proxy/types/spec';
+
+/** What the CLI needs to know about one property of an item, read from the spec. */
+export interface PropertyInfo {
+  readonly name: string;
+  /** Widest value the spec allows (enum members, `maxLength`, RFC 3339 date-time), or null when unbounded. */
+  readonly maxWidth: number | null;
+  readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'enum' | 'other';
+  readonly description?: string;
+}
+
+type Schema = Record<string, any>;
+
+// An RFC 3339 UTC timestamp without fraction, the form Twilio sends: 2015-07-30T20:00:00Z.
+const DATE_TIME_WIDTH = '0000-00-00T00:00:00Z'.length;
+// Widest decimal rendering of a 64-bit signed integer.
+const INTEGER_WIDTH = String(-(2n ** 63n)).length;
+
+function typesOf(schema: Schema): string[] {
+  const t = schema.type;
+  return (Array.isArray(t) ? t : t === undefined ? [] : [t]).filter((x) => x !== 'null');
+}
+
+export function describeProperty(name: string, schema: Schema): PropertyInfo {
+  const description = typeof schema.description === 'string' ? { description: schema.description } : {};
+  if (Array.isArray(schema.enum)) {
+    const widest = Math.max(...schema.enum.map((v: unknown) => String(v).length));
+    return { name, kind: 'enum', maxWidth: widest, ...description };
+  }
+  const [type] = typesOf(schema);
+  let info: Omit<PropertyInfo, 'name'>;
+  if (type === 'string' && schema.format === 'date-time') info = { kind: 'date-time', maxWidth: DATE_TIME_WIDTH };
+  else if (type === 'string') info = { kind: 'string', maxWidth: typeof schema.maxLength === 'number' ? schema.maxLength : null };
+  else if (type === 'integer') info = { kind: 'integer', maxWidth: INTEGER_WIDTH };
+  else if (type === 'number') info = { kind: 'number', maxWidth: null };
+  else if (type === 'boolean') info = { kind: 'boolean', maxWidth: 'false'.length };
+  else info = { kind: 'other', maxWidth: null };
+  return { name, ...info, ...description };
+}
+
+const successSchema = (op: WalkedOperation): Schema | undefined => {
+  const key = ['200', '201', '202'].find((k) => op.responses[k]?.content?.['application/json']?.schema);
+  return key ? op.responses[key].content['application/json'].schema : undefined;
+};
+
+/**
+ * The schema of what one operation returns per row: its component schema (`op.schema`) when the spec
+ * names one, else the list item or the body as the response declares it.
+ */
+export function itemSchemaOf(document: { components?: Record<string, any> }, op: WalkedOperation): Schema | undefined {
+  const named = op.schema ? document.components?.schemas?.[op.schema] : undefined;
+  if (named) return named;
+  const body = successSchema(op);
+  return op.list ? body?.properties?.[op.list.itemsKey]?.items : body;
+}
+
+/** Every property of the item, in the spec's order (none when the schema lists none). */
+export function itemProperties(schema: Schema | undefined): PropertyInfo[] {
+  const props = (schema?.properties ?? {}) as Record<string, Schema>;
+  return Object.entries(props).map(([name, s]) => describeProperty(name, s));
+}
