@@ -1,8 +1,10 @@
 /**
  * `pnpm start`: the main job in one command. Builds what is stale through turbo (generate, build,
- * docs), starts the embedded mock Proxy server with seeded sessions, lists them with the built
- * `proxy-sessions` CLI as a table, says where the HTML docs are, and exits leaving nothing running.
- * With Twilio credentials and PROXY_SERVICE_SID in the environment it lists that live service instead.
+ * docs), starts the embedded mock Proxy server with seeded items, lists them with the built
+ * `twilio-proxy` CLI as a table, says where the HTML docs are, and exits leaving nothing running.
+ * The listing is the spec's first list operation whose path parameters the mock seeds; nothing here
+ * names a resource. With Twilio credentials and `PROXY_<PATH_PARAMETER>` variables in the environment
+ * (e.g. PROXY_SERVICE_SID) it lists that live resource instead.
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -10,23 +12,38 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI_BIN = join(ROOT, 'packages/cli/dist/bin.js');
+const CLI_DIST = join(ROOT, 'packages/cli/dist/index.js');
+const SPEC_DIST = join(ROOT, 'packages/types/dist/spec/index.js');
 const CONTRACT_DIST = join(ROOT, 'packages/contract/dist/index.js');
 const DOCS = join(ROOT, 'openapi/dist/docs/index.html');
-const SEEDED_SESSIONS = 25;
+const SEEDED = 25;
 const SEED = 42;
 // Small pages so the demo shows the CLI following next_page_url across several pages.
 const DEMO_PAGE_SIZE = 10;
 
-/** The part of @twilio-proxy/contract this script uses (imported from its dist once turbo built it). */
-interface MockModule {
-  startMockProxy(options: { count: number; seed: number }): Promise<{
-    url: string;
-    serviceSid: string;
-    accountSid: string;
-    authToken: string;
-    close(): Promise<void>;
-  }>;
+/** The parts of the built packages this script uses (imported from their dist once turbo built them). */
+interface Command {
+  resource: string;
+  action: string;
+  operation: { list: object | null; pathParams: readonly string[] };
+  flags: readonly { name: string; in: string; parameter: { name: string } }[];
+  noun: { many: string };
 }
+interface CliModule {
+  commandsOfSpec(): Command[];
+  PAGE_SIZE_PARAMETER: string;
+}
+interface MockModule {
+  startMockProxy(options: { count: number; seed: number }): Promise<
+    { url: string; accountSid: string; authToken: string; close(): Promise<void> } & Record<string, unknown>
+  >;
+}
+interface SpecModule {
+  camelCase(s: string): string;
+  snakeCase(s: string): string;
+}
+
+const load = async <T>(file: string) => (await import(pathToFileURL(file).href)) as T;
 
 /** Runs a child with inherited stdio; resolves with its exit code (signals become 128 + n style codes). */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -47,6 +64,22 @@ function withoutTwilioCredentials(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The first list command whose every path parameter has a value in `valueOf`, with those values. */
+function pickList(commands: Command[], valueOf: (param: string) => unknown): { command: Command; values: Map<string, string> } | null {
+  for (const command of commands) {
+    if (!command.operation.list) continue;
+    const values = new Map(command.operation.pathParams.map((p) => [p, valueOf(p)] as const));
+    if ([...values.values()].every((v) => typeof v === 'string' && v)) return { command, values: values as Map<string, string> };
+  }
+  return null;
+}
+
+/** `twilio-proxy <resource> list --<path flag> <value> …` for the picked command. */
+function cliArgs(command: Command, values: Map<string, string>, extra: string[]): string[] {
+  const flags = command.flags.filter((f) => f.in === 'path').flatMap((f) => [`--${f.name}`, values.get(f.parameter.name)!]);
+  return [command.resource, command.action, ...flags, ...extra];
+}
+
 async function main(): Promise<number> {
   // Ctrl-C reaches the CLI child too; this process stays to close the mock and report.
   process.on('SIGINT', () => {});
@@ -63,23 +96,43 @@ async function main(): Promise<number> {
     return built;
   }
 
+  const { commandsOfSpec, PAGE_SIZE_PARAMETER } = await load<CliModule>(CLI_DIST);
+  const { camelCase, snakeCase } = await load<SpecModule>(SPEC_DIST);
+  const commands = commandsOfSpec();
+  const pageSize = (command: Command) => {
+    const flag = command.flags.find((f) => f.parameter.name === PAGE_SIZE_PARAMETER);
+    return flag ? [`--${flag.name}`, String(DEMO_PAGE_SIZE)] : [];
+  };
   const env = process.env;
-  const live = env.PROXY_SERVICE_SID && env.TWILIO_ACCOUNT_SID && (env.TWILIO_AUTH_TOKEN || (env.TWILIO_API_KEY && env.TWILIO_API_SECRET));
+  const envName = (param: string) => `PROXY_${snakeCase(param).toUpperCase()}`;
+  const credentials = env.TWILIO_ACCOUNT_SID && (env.TWILIO_AUTH_TOKEN || (env.TWILIO_API_KEY && env.TWILIO_API_SECRET));
+  const live = credentials ? pickList(commands, (p) => env[envName(p)]) : null;
+
   let code: number;
+  let shown: Command | undefined;
   if (live) {
-    step(`Listing live service ${env.PROXY_SERVICE_SID} (credentials from the environment)`);
-    code = await run(process.execPath, [CLI_BIN, 'list', '--service', env.PROXY_SERVICE_SID!, '--format', 'table']);
+    shown = live.command;
+    const where = [...live.values].map(([p, v]) => `${envName(p)}=${v}`).join(', ');
+    step(`Listing live ${live.command.noun.many} of ${where} (credentials from the environment)`);
+    code = await run(process.execPath, [CLI_BIN, ...cliArgs(live.command, live.values, ['--format', 'table'])]);
   } else {
-    const { startMockProxy } = (await import(pathToFileURL(CONTRACT_DIST).href)) as MockModule;
-    const mock = await startMockProxy({ count: SEEDED_SESSIONS, seed: SEED });
+    const { startMockProxy } = await load<MockModule>(CONTRACT_DIST);
+    const mock = await startMockProxy({ count: SEEDED, seed: SEED });
     try {
-      step(`Mock Proxy server on ${mock.url}: service ${mock.serviceSid}, ${SEEDED_SESSIONS} seeded sessions`);
-      process.stdout.write(
-        `$ proxy-sessions list --service ${mock.serviceSid} --format table --page-size ${DEMO_PAGE_SIZE} --base-url ${mock.url}\n\n`,
-      );
+      // The mock names the parent it seeds after the path parameter (`ServiceSid` → `mock.serviceSid`).
+      const picked = pickList(commands, (p) => mock[camelCase(p)]);
+      if (!picked) {
+        process.stderr.write('pnpm start: the spec has no list operation whose path parameters the mock seeds.\n');
+        return 1;
+      }
+      shown = picked.command;
+      const args = cliArgs(picked.command, picked.values, ['--format', 'table', ...pageSize(picked.command), '--base-url', mock.url]);
+      const parents = [...picked.values].map(([p, v]) => `${p} ${v}`).join(', ');
+      step(`Mock Proxy server on ${mock.url}: ${parents}, ${SEEDED} seeded ${picked.command.noun.many}`);
+      process.stdout.write(`$ twilio-proxy ${args.join(' ')}\n\n`);
       code = await run(
         process.execPath,
-        [CLI_BIN, 'list', '--service', mock.serviceSid, '--format', 'table', '--page-size', String(DEMO_PAGE_SIZE), '--base-url', mock.url],
+        [CLI_BIN, ...args],
         // The mock's credentials go to the child through its environment only, never to the screen.
         { ...withoutTwilioCredentials(), TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken },
       );
@@ -90,8 +143,8 @@ async function main(): Promise<number> {
 
   step('HTML reference docs');
   process.stdout.write(`${relative(process.cwd(), DOCS) || DOCS}\n${pathToFileURL(DOCS).href}\n`);
-  if (code === 0) {
-    process.stdout.write('\nTry: node packages/cli/dist/bin.js list --help\n');
+  if (code === 0 && shown) {
+    process.stdout.write(`\nTry: node packages/cli/dist/bin.js --help, or node packages/cli/dist/bin.js ${shown.resource} ${shown.action} --help\n`);
   }
   return code;
 }

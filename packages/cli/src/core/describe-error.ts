@@ -13,7 +13,7 @@ export interface ErrorReport {
 /** Where the error happened: the program's name, and the command when one was chosen. */
 export interface ErrorScope {
   bin: string;
-  /** The command, how it was invoked (`sessions list`, or `list` under a compatibility bin) and its flag names. */
+  /** The command, how it was invoked (`<resource> <action>`, or `<action>` under a compatibility bin) and its flag names. */
   command?: { command: Command; invoked: string; spelling: Spelling };
 }
 

@@ -33,7 +33,7 @@ function requiredArgs(command: Command, spelling: Spelling): string {
     .join(' ');
 }
 
-/** How a command is invoked: `twilio-proxy sessions list`, or `proxy-sessions list` under a compatibility bin. */
+/** How a command is invoked: `twilio-proxy <resource> <action>`, or `proxy-<resource> <action>` under a compatibility bin. */
 export const invocation = (bin: string, command: Command, compat: boolean) =>
   compat ? `${bin} ${command.action}` : `${bin} ${command.resource} ${command.action}`;
 
