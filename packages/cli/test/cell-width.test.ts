@@ -1,9 +1,10 @@
 import measure from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { createFormatter } from '../src/index.js';
+import { commandsOfSpec, createFormatter } from '../src/index.js';
 import { cutToWidth, stringWidth } from '../src/internal/cell-width.js';
 import { fitCell } from '../src/core/table-layout.js';
-import { sessionPropertyNames } from '../src/internal/session-schema.js';
+
+const { properties: sessionProperties, defaultProperties } = commandsOfSpec()[0]!;
 
 const graphemes = (s: string) => [...new Intl.Segmenter().segment(s)].map((g) => g.segment);
 
@@ -79,7 +80,7 @@ describe('tables stay aligned whatever the names', () => {
 
   it.each([30, 60, 100, 160])('at %i columns, every column starts at the same cell in every row', (columns) => {
     // The SID last: it always fills its column, so every row ends at the same cell as well.
-    const f = createFormatter('table', { properties: ['unique_name', 'status', 'sid'], columns }, sessionPropertyNames);
+    const f = createFormatter('table', { properties: ['unique_name', 'status', 'sid'], columns, defaultProperties }, sessionProperties);
     const lines = (f.begin() + rows.map((r) => f.row(r)).join('') + f.end()).split('\n').filter(Boolean);
     const header = lines[0]!;
     const starts = (line: string, marks: string[]) => marks.map((m) => stringWidth(line.slice(0, line.indexOf(m))));

@@ -33,7 +33,7 @@ describe('the CLI and the client pick the same credentials', () => {
 
   it.each(COMBOS.map((env) => [Object.keys(env).join(' + ') || 'none', env] as const))('%s', async (_, env) => {
     let seen: Credentials | undefined;
-    const r = await run(['list', '-s', SERVICE], { env, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
+    const r = await run(['sessions', 'list', '--service-sid', SERVICE], { env, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
     expect(seen).toEqual(findCredentials({}, env));
 
     // What a program using the client with the same environment sends...
@@ -52,7 +52,7 @@ describe('the CLI and the client pick the same credentials', () => {
 
   it('with all four set, both use the API key', async () => {
     let seen: Credentials | undefined;
-    await run(['list', '-s', SERVICE], { env: VALUES, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
+    await run(['sessions', 'list', '--service-sid', SERVICE], { env: VALUES, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
     expect(seen).toEqual({ accountSid: VALUES.TWILIO_ACCOUNT_SID, apiKeySid: VALUES.TWILIO_API_KEY, apiKeySecret: VALUES.TWILIO_API_SECRET });
   });
 });
@@ -61,12 +61,13 @@ describe('errors printed by the CLI', () => {
   it('a one-character token does not mangle unrelated text', async () => {
     const env = { TWILIO_ACCOUNT_SID: VALUES.TWILIO_ACCOUNT_SID!, TWILIO_AUTH_TOKEN: 'x' };
     const source = {
+      ...fakeSource(0),
       // biome-ignore lint/correctness/useYield: it fails before the first item
       async *each() {
         throw new Error('bad offset 0x1fffffe8');
       },
     };
-    const r = await run(['list', '-s', SERVICE], { env, source });
+    const r = await run(['sessions', 'list', '--service-sid', SERVICE], { env, source });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad offset 0x1fffffe8');
   });
@@ -74,11 +75,12 @@ describe('errors printed by the CLI', () => {
   it('the API key secret and its Basic header form are removed', async () => {
     const basic = btoa(`${VALUES.TWILIO_API_KEY}:${VALUES.TWILIO_API_SECRET}`);
     const source = {
+      ...fakeSource(0),
       async *each() {
         throw new Error(`echo ${VALUES.TWILIO_API_SECRET} and Basic ${basic}`);
       },
     };
-    const r = await run(['list', '-s', SERVICE], { env: VALUES, source });
+    const r = await run(['sessions', 'list', '--service-sid', SERVICE], { env: VALUES, source });
     expect(r.stderr).toContain('echo [redacted] and Basic [redacted]');
     expect(r.stderr).not.toContain(VALUES.TWILIO_API_SECRET);
     expect(r.stderr).not.toContain(basic);
