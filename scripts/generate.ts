@@ -5,6 +5,8 @@
  *          operations.gen.ts  a small runtime table of operations (parameter rules, list shape, resource, action)
  *          openapi.gen.json   the bundled, dereferenced spec for validators, the mock and the CLI
  *   client resources.gen.ts    the facade `client.<resource>.<action>()` and its types, one per operation
+ *   contract factories.gen.ts  create<Schema>Factory per item schema (named parents), random<RootParam>()
+ *          names.gen.ts       the mock's named options and fields (root parameters, top-level collections)
  *
  * `--check` writes nothing and exits 1 naming each stale file (the drift gate).
  * `--package NAME` limits it to one package's folder (what that package's turbo `generate` task owns).
@@ -19,6 +21,7 @@ import { renderAliases } from './lib/render-aliases.js';
 import { renderClient } from './lib/render-client.js';
 import { renderTypes } from './lib/render-types.js';
 import { renderOperations } from './lib/render-operations.js';
+import { renderContract } from './lib/render-contract.js';
 import { syncTree, type GeneratedTree } from './lib/sync-files.js';
 import { defaultSpec, generatedDirs, repoRoot } from './lib/paths.js';
 
@@ -39,6 +42,10 @@ export async function generate(specFile: string): Promise<GeneratedTree> {
       ]),
     ],
     [generatedDirs.client!, new Map([['resources.gen.ts', head + renderClient(dereferenced, operations)]])],
+    [
+      generatedDirs.contract!,
+      new Map([...renderContract(dereferenced, operations)].map(([file, text]) => [file, head + text])),
+    ],
   ]);
 }
 

@@ -14,6 +14,7 @@ export const generatedPath = 'packages/types/src/generated';
 export const generatedDirs: Record<string, string> = {
   types: generatedPath,
   client: 'packages/client/src/generated',
+  contract: 'packages/contract/src/generated',
 };
 
 export const defaultSpec = path.join(repoRoot, specPath);

@@ -13,10 +13,22 @@ export {
   type ParamValue,
 } from './core/validators.js';
 export { ContractError, formatIssues } from './core/contract-error.js';
-export { createSessionFactory, ENDED_STATUSES, type SessionFactory, type SessionFactoryOptions } from './core/fixtures.js';
+export {
+  createFactory,
+  namedFactory,
+  randomPathValue,
+  sidFromPattern,
+  type Factory,
+  type FactoryOptions,
+  type SchemaItem,
+  type SchemaName,
+} from './core/fixtures.js';
+export { ENDED_STATUSES } from './domain-rules.js';
+// Named per schema and per root parameter, generated from the spec (e.g. `create<Schema>Factory`).
+export * from './generated/factories.gen.js';
+export type * from './generated/names.gen.js';
 export {
   startMockProxy,
-  randomServiceSid,
   MOCK_ERROR_CODES,
   type MockProxy,
   type MockProxyOptions,

@@ -28,7 +28,7 @@ describe('prism', () => {
     name: 'contract: Prism 5 (static mock of the spec)',
     skip: process.env['PRISM_TARGET'] === 'off' ? 'PRISM_TARGET=off' : false,
     target: () => ({ baseUrl: prism.url, credentials: { username: `AC${'a'.repeat(32)}`, password: 'any' }, serviceSid: `KS${'a'.repeat(32)}` }),
-    capabilities: { rejectsWrongCredentials: false, unknownServiceNotFound: false, honoursPageSize: false, specHeaders: false, validatesParameters: true },
+    capabilities: { rejectsWrongCredentials: false, unknownServiceNotFound: false, unknownItemNotFound: false, honoursPageSize: false, specHeaders: false, validatesParameters: true },
   });
 });
 

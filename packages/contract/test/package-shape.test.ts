@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 describe('package shape', () => {
   it('keeps vitest (an optional peer) out of everything the package root loads', () => {
-    const files = ['src/index.ts', ...['src/core', 'src/internal'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))];
+    const walk = (d: string): string[] =>
+      readdirSync(join(root, d)).flatMap((f) => (statSync(join(root, d, f)).isDirectory() ? walk(`${d}/${f}`) : [`${d}/${f}`]));
+    const files = ['src/index.ts', 'src/domain-rules.ts', ...['src/core', 'src/internal', 'src/generated'].flatMap(walk)];
     for (const f of files) expect(readFileSync(join(root, f), 'utf8'), f).not.toMatch(/from ['"]vitest|\.\.\/vitest\//);
     expect(pkg.peerDependenciesMeta.vitest.optional).toBe(true);
   });

@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 /**
- * `pnpm mock --count 1000 --port 4010`: a mock Twilio Proxy List Sessions server for local work.
- * The printed token is the mock's own, generated per run unless given; it is no real secret.
+ * `pnpm mock --count 1000 --port 4010`: a mock Twilio Proxy server for local work, serving every operation
+ * of the spec. The printed token is the mock's own, generated per run unless given; it is no real secret.
  */
 import { parseArgs } from 'node:util';
-import { FAULT_KINDS, startMockProxy, type FaultKind } from '../index.js';
+import { kebabCase } from '@twilio-proxy/types/spec';
+import { FAULT_KINDS, startMockProxy, type FaultKind, type MockProxy } from '../index.js';
+import { isSidPattern, parseSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
+
+/** Root path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`). */
+const roots = [...new Set(specCollections().flatMap((c) => c.parentParams.filter((_p, i) => !c.parentOwners[i])))];
+const label = (param: string) => param.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bSid\b/, 'SID');
+const placeholder = (param: string) => {
+  const pattern = pathParamSchema(param)?.pattern;
+  return isSidPattern(pattern) ? `<${parseSidPattern(pattern).prefix}…>` : '<value>';
+};
+const rootFlags = roots.map((p) => `  --${`${kebabCase(p)} ${placeholder(p)}`.padEnd(18)} ${label(p)} to serve (default: derived from the seed)`).join('\n');
 
 const USAGE = `Usage: proxy-mock [options]
-  --count <n>          sessions to generate (default 1000)
+  --count <n>          items in each top-level collection (default 1000)
+  --per-parent <n>     items per parent in each nested collection (default 3)
   --port <n>           port on 127.0.0.1 (default 4010; 0 = any free port)
   --host <addr>        address to bind (default 127.0.0.1)
-  --seed <n>           seed of sessions and faults (default 1)
-  --service-sid <KS…>  Service SID to serve (default: derived from the seed)
+  --seed <n>           seed of items and faults (default 1)
+${rootFlags}
   --account-sid <AC…>  Account SID (default: derived from the seed)
   --auth-token <t>     auth token to accept (default: random)
   --latency <ms>       delay added to every answer
@@ -24,10 +36,11 @@ function main(): Promise<void> | void {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '1000' },
+      'per-parent': { type: 'string', default: '3' },
+      ...Object.fromEntries(roots.map((p) => [kebabCase(p), { type: 'string' as const }])),
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: '1' },
-      'service-sid': { type: 'string' },
       'account-sid': { type: 'string' },
       'auth-token': { type: 'string' },
       latency: { type: 'string' },
@@ -55,10 +68,14 @@ function main(): Promise<void> | void {
   const seed = int('seed', values.seed) ?? 1;
   return run({
     count: int('count', values.count) ?? 1000,
+    perParent: int('per-parent', values['per-parent'] as string | undefined) ?? 3,
+    parents: Object.fromEntries(roots.flatMap((p) => {
+      const v = (values as Record<string, unknown>)[kebabCase(p)];
+      return typeof v === 'string' ? [[p, v]] : [];
+    })),
     port: int('port', values.port) ?? 4010,
     host: values.host,
     seed,
-    serviceSid: values['service-sid'],
     accountSid: values['account-sid'],
     authToken: values['auth-token'],
     latencyMs: int('latency', values.latency),
@@ -69,14 +86,7 @@ function main(): Promise<void> | void {
 
 async function run(options: Parameters<typeof startMockProxy>[0] & {}): Promise<void> {
   const mock = await startMockProxy(options);
-  const list = `${mock.url}/v1/Services/${mock.serviceSid}/Sessions`;
-  console.log(`Mock Twilio Proxy listening on ${mock.url}
-  Account SID:  ${mock.accountSid}
-  Auth token:   ${mock.authToken}
-  Service SID:  ${mock.serviceSid}
-  Sessions:     ${mock.sessions.length}
-  Try:          curl -u ${mock.accountSid}:${mock.authToken} '${list}?PageSize=5'
-Press Ctrl-C to stop.`);
+  console.log(`Mock Twilio Proxy listening on ${mock.url}\n${describe(mock, options.perParent ?? 3)}\nPress Ctrl-C to stop.`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -92,6 +102,26 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** What the mock serves, read from the spec: credentials, root values, every list with its size and URL. */
+function describe(mock: MockProxy, perParent: number): string {
+  const rows: Array<[string, string]> = [
+    ['Account SID', mock.accountSid],
+    ['Auth token', mock.authToken],
+    ...roots.map((p): [string, string] => [label(p), mock.parents[p]!]),
+  ];
+  let example: string | undefined;
+  for (const c of specCollections()) {
+    if (!c.list) continue;
+    const topLevel = c.parentOwners.every((o) => o === null);
+    const path = c.list.path.replace(/\{([^}]+)\}/g, (m, p: string) => mock.parents[p] ?? m);
+    rows.push([c.resource, `${topLevel ? mock.items(c.resource).length : `${perParent} per parent`}  GET ${path}`]);
+    if (topLevel) example ??= mock.urlFor(c.list.operationId);
+  }
+  if (example) rows.push(['Try', `curl -u ${mock.accountSid}:${mock.authToken} '${example}?PageSize=5'`]);
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `  ${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
 try {

@@ -1,46 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { operationsMeta, type Session } from '@twilio-proxy/types';
-import { componentHeader, parseSidPattern, specOperation } from '../internal/spec.js';
-import { createPageTokens } from '../internal/page-token.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { ROOT_PARAMS, TOP_LEVEL, type MockNamedFields, type MockNamedOptions } from '../generated/names.gen.js';
+import { AUTHENTICATE_HEADERS, createAuth, type ApiKey } from '../internal/mock/auth.js';
+import { errorAnswer, MOCK_ERROR_CODES, notFound, truncate, type Answer } from '../internal/mock/answer.js';
+import { fetchItem } from '../internal/mock/fetch-handler.js';
+import { listPage, type PageQuery } from '../internal/mock/list-handler.js';
+import { createRouter } from '../internal/mock/router.js';
+import { createSelfCheck, REQUEST_ID_HEADER, type SelfCheckViolation } from '../internal/mock/self-check.js';
+import { createTimers, listen } from '../internal/mock/server.js';
+import { createStore, type Bucket } from '../internal/mock/store.js';
+import { writeAnswer } from '../internal/mock/write-handler.js';
 import { createRng } from '../internal/prng.js';
-import { compiled, ajvIssues } from '../internal/ajv.js';
+import { findCollection, parseSidPattern, responseHeaderSchema, specCollections, specOperation, type Collection } from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
 import { createFaultSchedule, type FaultKind, type FaultOptions } from './faults.js';
-import { createSessionFactory, sidFor } from './fixtures.js';
-import { responseKeyFor, validateRequest, validateResponse, validateSchema, type ContractIssue } from './validators.js';
+import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
+import { validateRequest } from './validators.js';
 
-const OPERATION_ID = 'ListSession';
+export { MOCK_ERROR_CODES, type ApiKey, type SelfCheckViolation };
 
-/**
- * Twilio error codes the mock answers with (documented in the README):
- * 20001 invalid parameter (400) · 20003 authenticate (401) · 20004 method not allowed (405) ·
- * 20404 not found (404) · 20429 too many requests (429) · 20500 internal error (500) · 20503 unavailable (503).
- */
-export const MOCK_ERROR_CODES = {
-  badRequest: 20001,
-  unauthorized: 20003,
-  methodNotAllowed: 20004,
-  notFound: 20404,
-  tooManyRequests: 20429,
-  serverError: 20500,
-  unavailable: 20503,
-} as const;
+type Item = Record<string, any>;
 
-export interface ApiKey {
-  sid: string;
-  secret: string;
-}
-
-export interface MockProxyOptions {
-  /** The sessions to serve, in list order. Default: `count` generated ones. */
-  sessions?: Session[];
-  /** How many sessions to generate when `sessions` is not given. Default 0. */
+export interface MockProxyOptions extends MockNamedOptions {
+  /** How many items to generate in each top-level collection (unless given). Default 0. */
   count?: number;
-  /** Seed of generated sessions and SIDs. Default 1. */
+  /** How many items each parent has in a nested collection (seeded when first read). Default 3. */
+  perParent?: number;
+  /** Per resource (e.g. the client's `client.<resource>`): overrides `count` or `perParent`. */
+  counts?: Readonly<Record<string, number>>;
+  /** Root path parameter values by parameter name (also settable by their camelCase names). Default: from the seed. */
+  parents?: Readonly<Record<string, string>>;
+  /** Seed of generated items and SIDs. Default 1. */
   seed?: number;
-  serviceSid?: string;
   accountSid?: string;
   /** Default: 32 random hex characters. */
   authToken?: string;
@@ -72,25 +64,25 @@ export interface RecordedRequest {
   requestId: string;
 }
 
-export interface SelfCheckViolation {
-  readonly method: string;
+export interface MockProxy extends MockNamedFields {
+  /** Base URL, e.g. `http://127.0.0.1:40123`; operations live at their spec paths under it (see `urlFor`). */
   readonly url: string;
-  readonly status: number;
-  readonly errors: ContractIssue[];
-}
-
-export interface MockProxy {
-  /** Base URL, e.g. `http://127.0.0.1:40123`; the list lives at `${url}/v1/Services/${serviceSid}/Sessions`. */
-  readonly url: string;
-  readonly serviceSid: string;
   readonly accountSid: string;
   readonly authToken: string;
-  /** The served sessions, in list order (live: grows with `addSessions`). */
-  readonly sessions: readonly Session[];
+  /** Root path parameter values by parameter name: the parents every top-level collection sits under. */
+  readonly parents: Readonly<Record<string, string>>;
   readonly requests: RecordedRequest[];
   readonly violations: SelfCheckViolation[];
-  /** Appends sessions (generated when given a count) at the end of the list; returns the new ones. */
-  addSessions(sessionsOrCount: Session[] | number): Session[];
+  /**
+   * The items of a collection (named by its resource or any of its operationIds) under parent values by path
+   * parameter name (root values are filled in), in list order; a nested collection is seeded on first use.
+   * Throws when a parent does not exist.
+   */
+  items<T = Item>(collection: string, parents?: Readonly<Record<string, string>>): readonly T[];
+  /** Appends items (generated when given a count) at the end of a collection's list; returns the new ones. */
+  add<T = Item>(collection: string, itemsOrCount: T[] | number, parents?: Readonly<Record<string, string>>): T[];
+  /** The absolute URL of an operation on this mock: its spec path with these values (root values filled in). */
+  urlFor(operationId: string, path?: Readonly<Record<string, string>>, query?: Readonly<Record<string, string | number>>): string;
   /** Replaces the fault schedule (its counter starts again at 0); undefined turns faults off. */
   setFaults(faults: FaultOptions | undefined): void;
   /** Stops the server, destroying open connections; rejects with a ContractError if the self-check saw violations. */
@@ -106,263 +98,203 @@ const ACCESS_CONTROL_VALUES: Record<string, string> = {
   'access-control-expose-headers': 'ETag, Twilio-Request-Id',
 };
 
-interface Answer {
-  status: number;
-  body: unknown;
-  json: string | Buffer;
-  headers: Record<string, string>;
-  documented: boolean;
-  /** For pages: the slice of `sessions` the JSON holds (their validation is memoised). */
-  items?: [number, number];
+/** The CORS headers the spec documents on any success response, with Twilio's values. */
+function accessControlHeaders(collections: readonly Collection[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const op of collections.flatMap((c) => c.operations)) {
+    for (const [name, header] of Object.entries<any>(op.responses['200']?.headers ?? {})) {
+      if (!name.toLowerCase().startsWith('access-control-')) continue;
+      out[name] = ACCESS_CONTROL_VALUES[name.toLowerCase()] ?? (header.schema?.type === 'boolean' ? 'true' : '*');
+    }
+  }
+  return out;
 }
 
-/** Starts a Twilio-faithful List Sessions server on loopback. */
+/** Root values and the account: given, else taken from given items, else drawn from the seed as the fixtures draw them. */
+function resolveRoots(options: MockProxyOptions, collections: readonly Collection[], seed: number) {
+  const named = options as Record<string, unknown>;
+  const roots: Record<string, string> = {};
+  for (const [name, param] of Object.entries(ROOT_PARAMS)) if (typeof named[name] === 'string') roots[param] = named[name] as string;
+  Object.assign(roots, options.parents);
+  let accountSid = options.accountSid;
+  for (const c of collections) {
+    const given = named[c.resource] as Item[] | undefined;
+    if (!Array.isArray(given) || !given[0]) continue;
+    c.parentParams.forEach((param, i) => {
+      const value = given[0]![snakeCase(param)];
+      if (!c.parentOwners[i] && roots[param] === undefined && typeof value === 'string') roots[param] = value;
+    });
+    if (accountSid === undefined && typeof given[0]['account_sid'] === 'string') accountSid = given[0]['account_sid'];
+  }
+  for (const c of collections) {
+    const missing = c.parentParams.filter((p, i) => !c.parentOwners[i] && roots[p] === undefined);
+    if (!missing.length && accountSid !== undefined) continue;
+    const drawn = c.schema ? createFactory(c.schema, { seed }) : undefined;
+    for (const p of missing) roots[p] = drawn?.parents[p] ?? randomPathValue(p, seed);
+    accountSid ??= drawn?.accountSid;
+  }
+  return { roots, accountSid: accountSid ?? drawAccountSid(seed) };
+}
+
+/** Starts a Twilio-faithful server for every operation of the spec on loopback. */
 export async function startMockProxy(options: MockProxyOptions = {}): Promise<MockProxy> {
-  const op = specOperation(OPERATION_ID);
-  const meta = operationsMeta[OPERATION_ID];
-  const pageSizeParam = meta.parameters.find((p) => p.name === 'PageSize')!;
-  const defaultPageSize = Number(pageSizeParam.schema.default);
-  const itemsKey = meta.list.itemsKey;
+  const collections = specCollections();
   const seed = options.seed ?? 1;
-  const idRng = createRng(seed ^ 0x5eed);
-  const given = options.sessions;
-  const factory = createSessionFactory({
-    seed,
-    serviceSid: options.serviceSid ?? given?.[0]?.service_sid ?? undefined,
-    accountSid: options.accountSid ?? given?.[0]?.account_sid ?? undefined,
-  });
-  const serviceSid = factory.serviceSid;
-  const accountSid = factory.accountSid;
+  const { roots, accountSid } = resolveRoots(options, collections, seed);
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
-  const apiKeys = options.apiKeys ?? [];
+  const authorized = createAuth(accountSid, authToken, options.apiKeys ?? []);
   const selfCheck = options.selfCheck ?? true;
   const recordRequests = options.recordRequests ?? true;
   const globalLatency = options.latencyMs ?? 0;
-  const requestIdPattern = parseSidPattern(componentHeader('TwilioRequestId').schema.pattern);
-  const tokens = createPageTokens(serviceSid);
-
-  const sessions: Session[] = [];
-  const sessionJson: Buffer[] = [];
-  // Identical requests get identical pages until the list changes: keep the encoded bytes (bounded).
-  const pageCache = new Map<string, Answer>();
-  const PAGE_CACHE_LIMIT = 2000;
-  // Sessions never change once added, so the self-check validates each against the page's item schema once;
-  // a page is then its envelope (validated per response) plus items already known to be valid or not.
-  const itemSchema = op.responses['200']?.content?.['application/json']?.schema?.properties?.[itemsKey]?.items;
-  const sessionIssues: Array<Array<{ path: string; message: string }>> = [];
-  const indexBySid = new Map<string, number>();
-  const add = (list: Session[]) => {
-    for (const s of list) {
-      if (s.sid == null || indexBySid.has(s.sid)) throw new Error(`Duplicate or missing session sid ${s.sid}`);
-      indexBySid.set(s.sid, sessions.length);
-      sessions.push(s);
-      // Serialised once: pages are then string joins, which keeps the mock fast.
-      sessionJson.push(Buffer.from(JSON.stringify(s)));
-      if (selfCheck && itemSchema) {
-        const validate = compiled(`${OPERATION_ID}|200|item`, itemSchema);
-        sessionIssues.push(validate(s) ? [] : ajvIssues(validate.errors));
-      }
-    }
-    pageCache.clear();
-    return list;
-  };
-  add(given ?? factory.take(options.count ?? 0));
-
-  let nextFault = createFaultSchedule(options.faults);
-  let faultOptions = options.faults;
+  const requestIdPattern = parseSidPattern(responseHeaderSchema(REQUEST_ID_HEADER).pattern);
+  const idRng = createRng(seed ^ 0x5eed);
+  const router = createRouter();
+  const cors = accessControlHeaders(collections);
   const requests: RecordedRequest[] = [];
   const violations: SelfCheckViolation[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const delay = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
-
-  // Route from the spec's path template: /v1/Services/{ServiceSid}/Sessions.
-  const pathParamNames: string[] = [];
-  const routeRe = new RegExp(
-    '^' +
-      op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
-        pathParamNames.push(name);
-        return '([^/]+)';
-      }) +
-      '$',
-  );
-
-  const accessControlHeaders: Record<string, string> = {};
-  for (const [name, header] of Object.entries<any>(op.responses['200']?.headers ?? {})) {
-    if (!name.toLowerCase().startsWith('access-control-')) continue;
-    accessControlHeaders[name] = ACCESS_CONTROL_VALUES[name.toLowerCase()] ?? (header.schema?.type === 'boolean' ? 'true' : '*');
-  }
-
+  const check = createSelfCheck(violations);
+  const timers = createTimers();
+  let nextFault = createFaultSchedule(options.faults);
+  let faultOptions = options.faults;
   let baseUrl = '';
 
-  const errorAnswer = (status: number, code: number, message: string, extra: Record<string, string> = {}, documented = true): Answer => {
-    const body = { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
-    return { status, body, json: JSON.stringify(body), headers: extra, documented };
-  };
-
-  const pageUrl = (path: string, pageSize: number, page: number, token?: string) =>
-    `${baseUrl}${path}?PageSize=${pageSize}&Page=${page}${token ? `&PageToken=${encodeURIComponent(token)}` : ''}`;
-
-  function authorized(header: string | undefined): boolean {
-    if (!header) return false;
-    const m = /^Basic +([A-Za-z0-9+/=]+)$/i.exec(header);
-    if (!m) return false;
-    const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
-    const sep = decoded.indexOf(':');
-    if (sep < 0) return false;
-    const user = decoded.slice(0, sep);
-    const pass = decoded.slice(sep + 1);
-    if (user === accountSid && pass === authToken) return true;
-    return apiKeys.some((k) => k.sid === user && k.secret === pass);
+  // Identical requests get identical pages until the items change: keep the encoded bytes (bounded).
+  const pageCache = new Map<string, Answer>();
+  const PAGE_CACHE_LIMIT = 2000;
+  const counts = options.counts ?? {};
+  const store = createStore({
+    collections,
+    seed,
+    accountSid,
+    roots,
+    topLevelCount: (c) => counts[c.resource] ?? options.count ?? 0,
+    nestedCount: (c) => counts[c.resource] ?? options.perParent ?? 3,
+    selfCheck,
+    tokenKey: randomBytes(32),
+    onChange: () => pageCache.clear(),
+  });
+  for (const c of collections) {
+    if (!c.parentOwners.every((o) => o === null)) continue;
+    const parents = c.parentParams.map((p) => roots[p]!);
+    const given = (options as Record<string, unknown>)[c.resource];
+    if (Array.isArray(given)) store.seedWith(c, parents, given as Item[]);
+    else store.bucket(c, parents);
   }
 
+  const collectionOf = new Map<string, Collection>();
+  for (const c of collections) for (const op of c.operations) collectionOf.set(op.operationId, c);
+
+  /** The bucket an operation's path values name, or undefined when a parent does not exist. */
+  function bucketFor(op: WalkedOperation, values: Record<string, string>): Bucket | undefined {
+    const c = collectionOf.get(op.operationId)!;
+    // Parents by position: an item path may name a parameter differently from the list path.
+    const parents = op.pathParams.slice(0, c.parentParams.length).map((p) => values[p]!);
+    return store.bucket(c, parents);
+  }
+
+  const readBody = (req: IncomingMessage) =>
+    new Promise<URLSearchParams>((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= 1 << 20) chunks.push(c);
+      });
+      req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+      req.on('error', () => resolve(new URLSearchParams()));
+    });
+
   /** The answer to a request, before faults of the transport. */
-  function answer(req: IncomingMessage): Answer {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      return errorAnswer(404, MOCK_ERROR_CODES.notFound, 'The requested resource was not found', {}, false);
+  async function answer(req: IncomingMessage, url: URL | undefined): Promise<Answer> {
+    const match = url && router.match(url.pathname);
+    if (!url || !match) {
+      const message = url ? `The requested resource ${truncate(url.pathname)} was not found` : 'The requested resource was not found';
+      return errorAnswer(404, MOCK_ERROR_CODES.notFound, message, null);
     }
-    const m = routeRe.exec(url.pathname);
-    if (!m) {
-      return errorAnswer(404, MOCK_ERROR_CODES.notFound, `The requested resource ${truncate(url.pathname)} was not found`, {}, false);
+    const routed = match.route.methods.get(req.method ?? '');
+    if (!routed) {
+      const allow = [...match.route.methods.keys()].join(', ');
+      return errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', null, { Allow: allow });
     }
-    if (req.method !== op.method) {
-      return errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', { Allow: op.method }, false);
-    }
+    const op = specOperation(routed.operationId);
     if (!authorized(req.headers.authorization)) {
-      return errorAnswer(401, MOCK_ERROR_CODES.unauthorized, 'Authenticate', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+      return errorAnswer(401, MOCK_ERROR_CODES.unauthorized, 'Authenticate', op.operationId, AUTHENTICATE_HEADERS);
     }
-    // Only valid, authorised requests are cached, so a hit needs no further checks.
+    // Only valid, authorised reads are cached, so a hit needs no further checks.
     const cacheKey = url.pathname + url.search;
-    const cached = pageCache.get(cacheKey);
-    if (cached) return cached;
-    const pathValues: Record<string, string> = {};
-    for (let i = 0; i < pathParamNames.length; i++) {
-      try {
-        pathValues[pathParamNames[i]!] = decodeURIComponent(m[i + 1]!);
-      } catch {
-        pathValues[pathParamNames[i]!] = m[i + 1]!;
-      }
+    if (op.list) {
+      const cached = pageCache.get(cacheKey);
+      if (cached) return cached;
     }
-    const checked = validateRequest(OPERATION_ID, { path: pathValues, query: url.searchParams });
-    const notFound = () =>
-      errorAnswer(404, MOCK_ERROR_CODES.notFound, `The requested resource /Services/${truncate(pathValues['ServiceSid'] ?? '')}/Sessions was not found`);
-    // A malformed SID names no resource: Twilio answers 404, not 400.
-    if (checked.errors.some((e) => e.in === 'path') || pathValues['ServiceSid'] !== serviceSid) return notFound();
+    const checked = validateRequest(op.operationId, { path: match.values, query: url.searchParams });
+    // A malformed SID names no resource: Twilio answers 404, not 400. So does a parent that does not exist.
+    if (checked.errors.some((e) => e.in === 'path')) return notFound(url.pathname, op.operationId);
+    const bucket = bucketFor(op, match.values);
+    if (!bucket) return notFound(url.pathname, op.operationId);
     const firstQueryError = checked.errors.find((e) => e.in === 'query');
     if (firstQueryError) {
       const name = firstQueryError.path.slice(1).split('/')[0];
-      return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${name}: ${name} ${firstQueryError.message}`, {});
+      return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${name}: ${name} ${firstQueryError.message}`, op.operationId);
     }
-    const q = checked.values.query;
-    const pageSize = (q['PageSize'] as number | undefined) ?? defaultPageSize;
-    const page = (q['Page'] as number | undefined) ?? 0;
-    const token = q['PageToken'] as string | undefined;
-    let start: number;
-    let end: number;
-    if (token !== undefined) {
-      const position = tokens.verify(token);
-      const at = position ? indexBySid.get(position.sid) : undefined;
-      if (!position || at === undefined) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, 'Invalid PageToken', {});
-      if (position.direction === 'after') {
-        start = at + 1;
-        end = Math.min(sessions.length, start + pageSize);
-      } else {
-        end = at;
-        start = Math.max(0, end - pageSize);
+    const c = bucket.collection;
+    const onItem = op.pathParams.length > c.parentParams.length;
+    const sid = onItem ? match.values[op.pathParams.at(-1)!] : undefined;
+    if (op.method === 'GET' && op.list && !onItem) {
+      const page = listPage(op, bucket, checked.values.query as PageQuery, baseUrl, url.pathname, selfCheck);
+      if (page.status === 200) {
+        if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.clear();
+        pageCache.set(cacheKey, page);
       }
-    } else {
-      start = Math.min(sessions.length, page * pageSize);
-      end = Math.min(sessions.length, start + pageSize);
+      return page;
     }
-    const path = url.pathname;
-    const first = sessions[start];
-    const last = sessions[end - 1];
-    const pageMeta = {
-      page,
-      page_size: pageSize,
-      first_page_url: pageUrl(path, pageSize, 0),
-      previous_page_url: page > 0 && start > 0 && first ? pageUrl(path, pageSize, page - 1, tokens.issue({ direction: 'before', sid: first.sid! })) : null,
-      url: pageUrl(path, pageSize, page, token),
-      next_page_url: end < sessions.length && last ? pageUrl(path, pageSize, page + 1, tokens.issue({ direction: 'after', sid: last.sid! })) : null,
-      key: itemsKey,
-    };
-    const parts: Buffer[] = [Buffer.from(`{"${itemsKey}":[`)];
-    for (let i = start; i < end; i++) {
-      if (i > start) parts.push(COMMA);
-      parts.push(sessionJson[i]!);
-    }
-    parts.push(Buffer.from(`],"meta":${JSON.stringify(pageMeta)}}`));
-    const json = Buffer.concat(parts);
-    const body = selfCheck ? { [itemsKey]: itemSchema ? [] : sessions.slice(start, end), meta: pageMeta } : undefined;
-    const answered: Answer = { status: 200, body, json, headers: {}, documented: true, items: [start, end] };
-    if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.clear();
-    pageCache.set(cacheKey, answered);
-    return answered;
-  }
-
-  function check(req: IncomingMessage, a: Answer, headers: Record<string, string>) {
-    let errors: ContractIssue[];
-    if (a.documented && responseKeyFor(OPERATION_ID, a.status) !== undefined) {
-      errors = validateResponse(OPERATION_ID, a.status, a.body, headers).errors;
-      if (a.items && itemSchema) {
-        for (let i = a.items[0]; i < a.items[1]; i++) {
-          for (const issue of sessionIssues[i] ?? []) errors.push({ in: 'body', path: `/${itemsKey}/${i - a.items[0]}${issue.path}`, message: issue.message });
-        }
-      }
-    } else {
-      // Off-spec paths and methods have no operation; their bodies must still be Twilio errors.
-      errors = [...validateSchema('TwilioError', a.body).errors];
-      const validate = compiled('#header|TwilioRequestId', componentHeader('TwilioRequestId').schema);
-      if (!validate(headers['Twilio-Request-Id'])) {
-        errors.push(...ajvIssues(validate.errors, '/Twilio-Request-Id').map((i) => ({ in: 'header' as const, ...i })));
-      }
-    }
-    if (errors.length) violations.push({ method: req.method ?? '', url: req.url ?? '', status: a.status, errors });
+    if (op.method === 'GET' && sid !== undefined) return fetchItem(op, bucket, sid, url.pathname, selfCheck);
+    const written = op.method === 'GET' ? undefined : writeAnswer(op, store, bucket, sid, await readBody(req), url.pathname);
+    return written ?? errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', null, { Allow: 'GET' });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    req.resume(); // the mock reads no bodies; drain them so keep-alive connections stay usable
+    const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
+    if (!writes) req.resume(); // reads have no body: drain it so keep-alive connections stay usable
     const requestId = requestIdPattern.prefix + idRng.hex(requestIdPattern.hexLength);
     const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: null, fault: null, requestId };
     if (recordRequests) requests.push(record);
     const fault = nextFault();
     record.fault = fault;
-    if (globalLatency > 0) await delay(globalLatency);
+    if (globalLatency > 0) await timers.delay(globalLatency);
     if (fault === 'reset') {
       req.socket.destroy();
       return;
     }
     if (fault === 'stall') {
       if (faultOptions?.stallMs !== undefined) {
-        await delay(faultOptions.stallMs);
+        await timers.delay(faultOptions.stallMs);
         req.socket.destroy();
       }
       return;
     }
-    if (fault === 'latency') await delay(faultOptions?.latencyMs ?? 200);
+    if (fault === 'latency') await timers.delay(faultOptions?.latencyMs ?? 200);
+    let url: URL | undefined;
+    try {
+      url = new URL(req.url ?? '/', 'http://mock.invalid');
+    } catch {
+      url = undefined;
+    }
+    const faultOp = (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
     let a: Answer;
     if (fault === 'rate-limit') {
-      a = errorAnswer(429, MOCK_ERROR_CODES.tooManyRequests, 'Too Many Requests', { 'Retry-After': String(faultOptions?.retryAfter ?? 1) });
+      a = errorAnswer(429, MOCK_ERROR_CODES.tooManyRequests, 'Too Many Requests', faultOp, { 'Retry-After': String(faultOptions?.retryAfter ?? 1) });
     } else if (fault === 'server-error') {
-      a = errorAnswer(500, MOCK_ERROR_CODES.serverError, 'An internal server error has occurred');
+      a = errorAnswer(500, MOCK_ERROR_CODES.serverError, 'An internal server error has occurred', faultOp);
     } else if (fault === 'unavailable') {
-      a = errorAnswer(503, MOCK_ERROR_CODES.unavailable, 'Service Unavailable');
+      a = errorAnswer(503, MOCK_ERROR_CODES.unavailable, 'Service Unavailable', faultOp);
     } else {
-      a = answer(req);
+      a = await answer(req, url);
     }
+    if (writes) req.resume();
     const headers: Record<string, string> = {
-      ...accessControlHeaders,
+      ...cors,
       ...a.headers,
-      'Twilio-Request-Id': requestId,
+      [REQUEST_ID_HEADER]: requestId,
       'Content-Type': 'application/json; charset=utf-8',
     };
     if (selfCheck) check(req, a, headers);
@@ -377,8 +309,9 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     res.end(req.method === 'HEAD' ? undefined : payload);
   }
 
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    handle(req, res).catch((err: unknown) => {
+  const server = await listen(
+    handle,
+    (req, res, err) => {
       // A bug in the mock, never a fault: answer 500 and record it so the self-check fails loudly.
       violations.push({
         method: req.method ?? '',
@@ -388,66 +321,74 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       });
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ code: MOCK_ERROR_CODES.serverError, message: 'Mock failure', status: 500 }));
-    });
-  });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+    },
+    { host: options.host, port: options.port },
+  );
+  baseUrl = server.url;
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  /** The parent values of a collection: given ones by parameter name, root values filled in. */
+  function parentsOf(c: Collection, given: Readonly<Record<string, string>> = {}): string[] {
+    return c.parentParams.map((p) => {
+      const v = given[p] ?? roots[p];
+      if (v === undefined) throw new Error(`${c.resource} sits under {${p}}: pass it, e.g. { ${p}: '…' }`);
+      return v;
     });
-  });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+  function bucketOf(key: string, given?: Readonly<Record<string, string>>): Bucket {
+    const c = findCollection(key);
+    const b = store.bucket(c, parentsOf(c, given));
+    if (!b) throw new Error(`No ${c.resource} under ${JSON.stringify(given ?? {})}: a parent does not exist`);
+    return b;
+  }
+  const add = (key: string, itemsOrCount: Item[] | number, given?: Readonly<Record<string, string>>) => {
+    const b = bucketOf(key, given);
+    return typeof itemsOrCount === 'number' ? store.generate(b, itemsOrCount) : store.add(b, itemsOrCount);
+  };
 
   let closed: Promise<void> | undefined;
-  return {
+  const mock: Record<string, unknown> = {
     url: baseUrl,
-    serviceSid,
     accountSid,
     authToken,
-    sessions,
+    parents: { ...roots },
     requests,
     violations,
-    addSessions(sessionsOrCount) {
-      return add(typeof sessionsOrCount === 'number' ? factory.take(sessionsOrCount) : sessionsOrCount);
+    items: (key: string, given?: Readonly<Record<string, string>>) => bucketOf(key, given).items,
+    add,
+    urlFor(operationId: string, path: Readonly<Record<string, string>> = {}, query: Readonly<Record<string, string | number>> = {}) {
+      const op = specOperation(operationId);
+      const filled = op.path.replace(/\{([^}]+)\}/g, (_m, p: string) => {
+        const v = path[p] ?? roots[p];
+        if (v === undefined) throw new Error(`${operationId} needs {${p}}`);
+        return encodeURIComponent(v);
+      });
+      const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+      return `${baseUrl}${filled}${search ? `?${search}` : ''}`;
     },
-    setFaults(faults) {
+    setFaults(faults: FaultOptions | undefined) {
       faultOptions = faults;
       nextFault = createFaultSchedule(faults);
     },
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
+      closed ??= (async () => {
         timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => {
+        await server.close();
         if (violations.length) {
           const issues = violations.slice(0, 20).flatMap((v) =>
             v.errors.map((e) => ({ ...e, message: `${v.method} ${truncate(v.url)} → ${v.status}: ${e.message}` })),
           );
-          throw new ContractError(OPERATION_ID, `mock self-check (${violations.length} bad responses)`, issues);
+          throw new ContractError('mock', `self-check (${violations.length} bad responses)`, issues);
         }
-      });
+      })();
       return closed;
     },
   };
-}
-
-const COMMA = Buffer.from(',');
-
-function truncate(s: string, max = 200): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
-/** A fresh, random-looking Service SID (from the spec's pattern), e.g. for "unknown service" checks. */
-export function randomServiceSid(seed = Date.now()): string {
-  return sidFor('service_sid', createRng(seed));
+  // Named fields generated from the spec: each root value by camelCase name, each top-level collection's items and adder.
+  for (const [name, param] of Object.entries(ROOT_PARAMS)) mock[name] = roots[param];
+  for (const [resource, adder] of Object.entries(TOP_LEVEL) as Array<[string, string | null]>) {
+    const items = bucketOf(resource).items;
+    Object.defineProperty(mock, resource, { value: items, enumerable: true });
+    if (adder) mock[adder] = (itemsOrCount: Item[] | number) => add(resource, itemsOrCount);
+  }
+  return mock as unknown as MockProxy;
 }

@@ -1,13 +1,8 @@
 import { compiled, ajvIssues, escapePointer } from '../internal/ajv.js';
 import { componentSchema, specOperation } from '../internal/spec.js';
-import { ContractError } from './contract-error.js';
+import { ContractError, type ContractIssue } from './contract-error.js';
 
-/** One failure: where (`in` + JSON pointer `path`) and what, in words. */
-export interface ContractIssue {
-  readonly in: 'status' | 'body' | 'header' | 'path' | 'query';
-  readonly path: string;
-  readonly message: string;
-}
+export type { ContractIssue };
 
 export interface ValidationResult {
   readonly valid: boolean;
@@ -146,7 +141,7 @@ export function assertRequest(operationId: string, input: RequestInput = {}): Re
   return result;
 }
 
-/** Validates a value against a named schema of `components.schemas` (e.g. `TwilioError`). */
+/** Validates a value against a named schema of `components.schemas` (e.g. the error body's schema). */
 export function validateSchema(name: string, value: unknown): ValidationResult {
   const validate = compiled(`#schema|${name}`, componentSchema(name));
   if (validate(value)) return { valid: true, errors: [] };

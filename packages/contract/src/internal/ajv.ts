@@ -16,14 +16,29 @@ export function sharedAjv(): Ajv2020 {
   return ajv;
 }
 
-/** Compiles a schema once per cache key. */
+/**
+ * Compiles a schema once per cache key. Formats ajv does not know (Twilio's `uri-map`, `phone-number`, …)
+ * are registered as always valid first: a tolerant reader, and no warning or crash on a spec that uses them.
+ */
 export function compiled(key: string, schema: unknown): ValidateFunction {
   let fn = cache.get(key);
   if (!fn) {
-    fn = sharedAjv().compile(schema as object);
+    const instance = sharedAjv();
+    for (const format of formatsIn(schema)) if (!instance.formats[format]) instance.addFormat(format, true);
+    fn = instance.compile(schema as object);
     cache.set(key, fn);
   }
   return fn;
+}
+
+/** Every `format` value used anywhere in a schema. */
+function formatsIn(schema: unknown, found = new Set<string>(), seen = new Set<object>()): Set<string> {
+  if (schema === null || typeof schema !== 'object' || seen.has(schema)) return found;
+  seen.add(schema);
+  const s = schema as Record<string, unknown>;
+  if (typeof s['format'] === 'string') found.add(s['format']);
+  for (const v of Object.values(s)) formatsIn(v, found, seen);
+  return found;
 }
 
 /** Turns ajv errors into JSON-pointer paths that point at the offending value itself. */

@@ -1,45 +1,24 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { findOperation, pathShape, snakeCase, walkCollections, walkOperations, type WalkedCollection, type WalkedOperation } from '@twilio-proxy/types/spec';
 
 /** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
 
-export interface SpecOperation {
-  readonly operationId: string;
-  readonly method: string;
-  readonly path: string;
-  readonly parameters: readonly any[];
-  readonly responses: Record<string, any>;
-}
+export type SpecOperation = WalkedOperation;
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+let operations: WalkedOperation[] | undefined;
+let byId: Map<string, WalkedOperation> | undefined;
 
-let operations: Map<string, SpecOperation> | undefined;
-
-/** Every operation of the document by operationId; path-level parameters merged with operation-level ones. */
-export function specOperations(): Map<string, SpecOperation> {
-  if (operations) return operations;
-  operations = new Map();
-  for (const [path, item] of Object.entries(openapiDocument.paths)) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op?.operationId) continue;
-      const byKey = new Map<string, any>();
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) byKey.set(`${p.in}:${p.name}`, p);
-      operations.set(op.operationId, {
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        parameters: [...byKey.values()],
-        responses: op.responses ?? {},
-      });
-    }
+/** Every operation of the document (through the shared walker), by operationId. */
+export function specOperations(): Map<string, WalkedOperation> {
+  if (!byId) {
+    operations = walkOperations(openapiDocument);
+    byId = new Map(operations.map((op) => [op.operationId, op]));
   }
-  return operations;
+  return byId;
 }
 
-export function specOperation(operationId: string): SpecOperation {
-  const op = specOperations().get(operationId);
-  if (!op) throw new Error(`Unknown operationId ${JSON.stringify(operationId)}; the spec has ${[...specOperations().keys()].join(', ')}`);
-  return op;
+export function specOperation(operationId: string): WalkedOperation {
+  return specOperations().get(operationId) ?? findOperation(operations!, operationId);
 }
 
 export function componentSchema(name: string): any {
@@ -48,10 +27,33 @@ export function componentSchema(name: string): any {
   return schema;
 }
 
-export function componentHeader(name: string): any {
-  const header = openapiDocument.components?.headers?.[name];
-  if (!header) throw new Error(`The spec has no components.headers.${name}`);
-  return header;
+/** The component schema of the error body (the one every 4XX response shares), by name. */
+export function errorSchemaName(): string {
+  errorName ??= (() => {
+    for (const op of specOperations().values()) {
+      for (const [status, response] of Object.entries<any>(op.responses)) {
+        if (!/^4/.test(status)) continue;
+        const schema = response?.content?.['application/json']?.schema;
+        const text = JSON.stringify(schema);
+        const name = Object.keys(openapiDocument.components?.schemas ?? {}).find((n) => JSON.stringify(openapiDocument.components!.schemas![n]) === text);
+        if (name) return name;
+      }
+    }
+    throw new Error('The spec documents no error response with a component schema');
+  })();
+  return errorName;
+}
+let errorName: string | undefined;
+
+/** The schema of a response header by its name (e.g. the request id), from any operation that documents it. */
+export function responseHeaderSchema(name: string): any {
+  const lower = name.toLowerCase();
+  for (const op of specOperations().values()) {
+    for (const response of Object.values<any>(op.responses)) {
+      for (const [h, header] of Object.entries<any>(response?.headers ?? {})) if (h.toLowerCase() === lower && header?.schema) return header.schema;
+    }
+  }
+  return undefined;
 }
 
 /** The first server URL of the spec (where real resource URLs point). */
@@ -68,4 +70,75 @@ export function parseSidPattern(pattern: string): { prefix: string; hexLength: n
   const m = /^\^([A-Z]+)\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(pattern);
   if (!m) throw new Error(`Not a Twilio SID pattern: ${pattern}`);
   return { prefix: m[1]!, hexLength: Number(m[2]) };
+}
+
+/** Whether a pattern is a Twilio SID pattern. */
+export const isSidPattern = (pattern: unknown): pattern is string =>
+  typeof pattern === 'string' && /^\^[A-Z]+\[0-9a-fA-F\]\{\d+\}\$$/.test(pattern);
+
+/** A collection of the spec (see `walkCollections`), with its parents' collections linked and its SID property. */
+export interface Collection extends Omit<WalkedCollection, 'parents'> {
+  /** The path parameters naming the parents, in path order. */
+  readonly parentParams: readonly string[];
+  /** For each parent parameter: the collection whose items it names, or null for a root parent. */
+  readonly parentOwners: ReadonlyArray<Collection | null>;
+  /** The item property that holds its SID (`snake_case` of `itemParam`, else `sid`). */
+  readonly idProperty: string;
+}
+
+let collections: Collection[] | undefined;
+
+/** Every collection of the spec, parents before children (then in path order): deterministic. */
+export function specCollections(): readonly Collection[] {
+  if (collections) return collections;
+  const byPath = new Map<string, Collection>();
+  collections = walkCollections([...specOperations().values()]).map((c) => {
+    const properties = c.schema ? openapiDocument.components?.schemas?.[c.schema]?.properties ?? {} : {};
+    const snake = c.itemParam ? snakeCase(c.itemParam) : 'sid';
+    const collection: Collection = {
+      ...c,
+      parentParams: c.parents.map((p) => p.param),
+      parentOwners: c.parents.map((p) => (p.owner === null ? null : byPath.get(p.owner) ?? null)),
+      idProperty: snake in properties ? snake : 'sid',
+    };
+    byPath.set(c.path, collection);
+    return collection;
+  });
+  return collections;
+}
+
+/** The collection an item schema belongs to (the first, when several list it). */
+export function collectionOfSchema(schema: string): Collection | undefined {
+  return specCollections().find((c) => c.schema === schema);
+}
+
+/** The collection of an operationId or a resource name. */
+export function findCollection(key: string): Collection {
+  const found = specCollections().find((c) => c.resource === key || c.operations.some((o) => o.operationId === key));
+  if (!found) {
+    const known = specCollections().flatMap((c) => [c.resource, ...c.operations.map((o) => o.operationId)]);
+    throw new Error(`No collection for ${JSON.stringify(key)}; the spec has ${known.join(', ')}`);
+  }
+  return found;
+}
+
+/** The literal segments of the collections nested right under an item path (for `uri-map` links). */
+export function childSegments(itemPath: string): string[] {
+  const shape = pathShape(itemPath);
+  return specCollections()
+    .filter((c) => {
+      const rest = pathShape(c.path);
+      return rest.startsWith(`${shape}/`) && /^\/[^/{}]+$/.test(rest.slice(shape.length));
+    })
+    .map((c) => c.path.split('/').at(-1)!)
+    .filter((s, i, all) => all.indexOf(s) === i);
+}
+
+/** The path parameter schema of a parameter name, from any operation that has it. */
+export function pathParamSchema(name: string): any {
+  for (const op of specOperations().values()) {
+    const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
+    if (p) return p.schema;
+  }
+  return undefined;
 }

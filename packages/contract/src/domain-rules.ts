@@ -1,0 +1,95 @@
+/**
+ * Domain rules: what the spec cannot say about the data (Twilio semantics), and friendlier fixture values.
+ * The one hand-written file of the package allowed to name a schema or a property; the fixtures read
+ * everything else from the spec. A schema without rules here still gets spec-valid items.
+ */
+import type { Session, SessionStatus } from '@twilio-proxy/types';
+import type { Rng } from './internal/prng.js';
+
+/** What a rule may use while an item is made. */
+export interface RuleContext {
+  /** 0 for the first item of a factory, then 1, 2, … */
+  readonly index: number;
+  readonly rng: Rng;
+  /** When the item was created (ms since the epoch); later items are later. */
+  readonly time: number;
+}
+
+/** ISO 8601 without milliseconds, as Twilio writes dates. */
+export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Words of free-text values (names), so tables and snapshots show real-world text: accents, CJK, Devanagari,
+ * Cyrillic, emoji, a ZWJ family, a skin-tone modifier and a combining accent (`é` as e + U+0301).
+ */
+export const FRIENDLY_WORDS: readonly string[] = [
+  'order',
+  'ride',
+  'delivery',
+  'rental',
+  'support',
+  'booking',
+  'Zoë',
+  'café',
+  'cafe\u0301',
+  '注文',
+  'заказ',
+  'नमस्ते',
+  '🚀',
+  '✅',
+  '👨‍👩‍👧',
+  '👍🏽',
+];
+
+/** Whole graphemes that pad a value to exactly its `maxLength` code points (each one code point). */
+export const FILLER: readonly string[] = ['ñ', '日', 'a', 'é', '-', 'ß', 'न', '✅'];
+
+/** A unique friendly name for item `index`: two words and the index. */
+export const friendlyName = (ctx: RuleContext): string => `${ctx.rng.pick(FRIENDLY_WORDS)} ${ctx.rng.pick(FRIENDLY_WORDS)} #${ctx.index}`;
+
+/** A US test number (555 exchange): the shape Twilio identifiers have. */
+const phone = (ctx: RuleContext): string => `+1555${String(ctx.rng.int(0, 9_999_999)).padStart(7, '0')}`;
+
+/** Values by property name, for any schema with that property (after the spec's own constraints are read). */
+export const PROPERTY_RULES: Readonly<Record<string, (ctx: RuleContext) => unknown>> = {
+  identifier: phone,
+  proxy_identifier: phone,
+  // A listed resource has not been removed.
+  date_deleted: () => null,
+  date_created: (ctx) => iso(ctx.time),
+};
+
+/** Properties that hold names: never a phone number, sometimes null, sometimes exactly `maxLength` code points. */
+export const NAME_PROPERTIES: ReadonlySet<string> = new Set(['unique_name', 'friendly_name']);
+
+/** Statuses after which a session has ended: `date_ended` is set exactly for these (Twilio semantics, not in the spec). */
+export const ENDED_STATUSES: readonly SessionStatus[] = ['closed', 'failed'];
+
+const CLOSED_REASONS = ['', 'ttl', 'api', 'participant removed'];
+const TTLS = [0, 0, 300, 3600, 86_400];
+
+/** date_created ≤ date_started ≤ date_last_interaction ≤ date_ended ≤ date_updated; ended exactly when closed or failed. */
+function sessionRule(s: Session, ctx: RuleContext): void {
+  const { rng } = ctx;
+  const created = ctx.time;
+  const started = created + rng.int(0, 30) * 1000;
+  const ended = ENDED_STATUSES.includes(s.status);
+  const lastInteraction = rng() < 0.3 && !ended ? null : started + rng.int(0, 3600) * 1000;
+  const endedAt = ended ? (lastInteraction ?? started) + rng.int(1, 3600) * 1000 : null;
+  const updated = endedAt ?? (lastInteraction ?? started) + rng.int(0, 60) * 1000;
+  const ttl = rng.pick(TTLS);
+  const expiry = ttl > 0 ? (lastInteraction ?? created) + ttl * 1000 : rng() < 0.5 ? null : created + 86_400_000;
+  s.date_created = iso(created);
+  s.date_started = iso(started);
+  s.date_last_interaction = lastInteraction === null ? null : iso(lastInteraction);
+  s.date_ended = endedAt === null ? null : iso(endedAt);
+  s.date_updated = iso(updated);
+  s.date_expiry = expiry === null ? null : iso(expiry);
+  s.ttl = ttl;
+  s.closed_reason = ended ? rng.pick(CLOSED_REASONS) : null;
+}
+
+/** Per component schema: adjusts an item the generic factory made (it is already spec-valid). */
+export const SCHEMA_RULES: Readonly<Record<string, (item: any, ctx: RuleContext) => void>> = {
+  Session: sessionRule,
+};

@@ -1,0 +1,174 @@
+import { createFactory, type Factory } from '../../core/fixtures.js';
+import { ajvIssues, compiled } from '../ajv.js';
+import { createPageTokens } from '../page-token.js';
+import type { Collection } from '../spec.js';
+
+type Item = Record<string, any>;
+type Issue = { path: string; message: string };
+
+/** The items of one collection under one set of parent values, in list order. */
+export interface Bucket {
+  readonly collection: Collection;
+  /** The parent values, in the collection's parameter order. */
+  readonly parents: readonly string[];
+  readonly items: Item[];
+  /** Each item serialised once: pages and fetches are then byte copies, which keeps the mock fast and them identical. */
+  readonly json: Buffer[];
+  readonly indexBySid: Map<string, number>;
+  /** Each item's issues against the item schema, when the self-check is on (items are validated once). */
+  readonly issues: Issue[][];
+  /** Page tokens scoped to this bucket: a token of another collection, parent or server is rejected. */
+  readonly tokens: ReturnType<typeof createPageTokens>;
+}
+
+export interface StoreOptions {
+  readonly collections: readonly Collection[];
+  readonly seed: number;
+  readonly accountSid: string;
+  /** Root parameter values by parameter name: the only parents a top-level collection has. */
+  readonly roots: Readonly<Record<string, string>>;
+  /** Items per top-level bucket, by resource. */
+  readonly topLevelCount: (c: Collection) => number;
+  /** Items per parent in a nested bucket, by resource. */
+  readonly nestedCount: (c: Collection) => number;
+  readonly selfCheck: boolean;
+  readonly tokenKey: Buffer;
+  /** Called whenever stored items change (the page cache listens). */
+  readonly onChange: () => void;
+}
+
+/** FNV-1a: a stable per-bucket seed from the server seed, the collection and the parent values. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Items keyed by collection and parent path values. Top-level collections (every parent a root parameter) are
+ * filled at start; a nested bucket is seeded on first use, from a seed of its own, so the order in which clients
+ * look does not change what they see, and a million parents cost nothing until one is read.
+ */
+export function createStore(options: StoreOptions) {
+  const buckets = new Map<string, Bucket>();
+  const factories = new Map<Bucket, Factory<Item>>();
+  const keyOf = (c: Collection, parents: readonly string[]) => `${c.path}\n${parents.join('\n')}`;
+  const isTopLevel = (c: Collection) => c.parentOwners.every((o) => o === null);
+
+  function itemSchemaCheck(c: Collection): ((item: Item) => Issue[]) | undefined {
+    const op = c.list ?? c.fetch;
+    if (!options.selfCheck || !op) return undefined;
+    const body = op.responses['200']?.content?.['application/json']?.schema;
+    const schema = c.list ? body?.properties?.[op.list!.itemsKey]?.items : body;
+    if (!schema) return undefined;
+    const validate = compiled(`${op.operationId}|200|item`, schema);
+    return (item) => (validate(item) ? [] : ajvIssues(validate.errors));
+  }
+  const checks = new Map<Collection, ((item: Item) => Issue[]) | undefined>();
+
+  function factoryOf(bucket: Bucket): Factory<Item> | undefined {
+    const c = bucket.collection;
+    if (!c.schema) return undefined;
+    let f = factories.get(bucket);
+    if (!f) {
+      const parents = Object.fromEntries(c.parentParams.map((p, i) => [p, bucket.parents[i]!]));
+      const seed = isTopLevel(c) ? options.seed : (options.seed ^ hash(keyOf(c, bucket.parents))) >>> 0;
+      f = createFactory(c.schema, { seed, parents, accountSid: options.accountSid }) as unknown as Factory<Item>;
+      factories.set(bucket, f);
+    }
+    return f;
+  }
+
+  /** Appends items at the end of a bucket's list. */
+  function add(bucket: Bucket, items: readonly Item[]): Item[] {
+    if (!checks.has(bucket.collection)) checks.set(bucket.collection, itemSchemaCheck(bucket.collection));
+    const check = checks.get(bucket.collection);
+    const id = bucket.collection.idProperty;
+    for (const item of items) {
+      const sid = item[id];
+      if (sid == null || bucket.indexBySid.has(sid)) throw new Error(`Duplicate or missing ${id} ${sid}`);
+      bucket.indexBySid.set(sid, bucket.items.length);
+      bucket.items.push(item);
+      bucket.json.push(Buffer.from(JSON.stringify(item)));
+      if (check) bucket.issues.push(check(item));
+    }
+    options.onChange();
+    return [...items];
+  }
+
+  function create(c: Collection, parents: readonly string[]): Bucket {
+    const bucket: Bucket = {
+      collection: c,
+      parents,
+      items: [],
+      json: [],
+      indexBySid: new Map(),
+      issues: [],
+      tokens: createPageTokens(keyOf(c, parents), options.tokenKey),
+    };
+    buckets.set(keyOf(c, parents), bucket);
+    return bucket;
+  }
+
+  /** Whether every parent value names something that exists: a root value, or an item of the parent collection. */
+  function parentsExist(c: Collection, parents: readonly string[]): boolean {
+    return c.parentParams.every((param, i) => {
+      const owner = c.parentOwners[i];
+      if (!owner) return options.roots[param] === parents[i];
+      const above = bucket(owner, parents.slice(0, owner.parentParams.length));
+      return above?.indexBySid.has(parents[i]!) ?? false;
+    });
+  }
+
+  /** The bucket under these parent values; seeded on first use; undefined when a parent does not exist. */
+  function bucket(c: Collection, parents: readonly string[]): Bucket | undefined {
+    const found = buckets.get(keyOf(c, parents));
+    if (found) return found;
+    if (parents.length !== c.parentParams.length || !parentsExist(c, parents)) return undefined;
+    const b = create(c, parents);
+    const n = isTopLevel(c) ? options.topLevelCount(c) : options.nestedCount(c);
+    const f = n > 0 ? factoryOf(b) : undefined;
+    if (f) add(b, f.take(n));
+    return b;
+  }
+
+  return {
+    bucket,
+    add,
+    /** Starts a top-level bucket with the given items instead of generated ones. */
+    seedWith(c: Collection, parents: readonly string[], items: readonly Item[]): Bucket {
+      const b = create(c, parents);
+      add(b, items);
+      return b;
+    },
+    /** Generates `n` more items for a bucket (continuing its factory) and appends them. */
+    generate(b: Bucket, n: number): Item[] {
+      const f = factoryOf(b);
+      if (!f) throw new Error(`${b.collection.resource} has no component schema to generate items from; pass items instead`);
+      return add(b, f.take(n));
+    },
+    /** A new item for a bucket from its factory, not yet stored. */
+    draft(b: Bucket): Item | undefined {
+      return factoryOf(b)?.next();
+    },
+    /** Replaces a stored item (same SID) and its encoded bytes. */
+    replace(b: Bucket, index: number, item: Item): void {
+      b.items[index] = item;
+      b.json[index] = Buffer.from(JSON.stringify(item));
+      const check = checks.get(b.collection);
+      if (check) b.issues[index] = check(item);
+      options.onChange();
+    },
+    /** Removes an item; later items move up. */
+    remove(b: Bucket, index: number): void {
+      b.items.splice(index, 1);
+      b.json.splice(index, 1);
+      if (b.issues.length) b.issues.splice(index, 1);
+      b.indexBySid.clear();
+      b.items.forEach((item, i) => b.indexBySid.set(item[b.collection.idProperty], i));
+      options.onChange();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

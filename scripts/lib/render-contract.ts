@@ -1,0 +1,102 @@
+import { camelCase, pascalCase, walkCollections, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+
+type Obj = Record<string, any>;
+
+/**
+ * Names the contract package's generic API offers per schema and collection, for code written against one spec:
+ *   factories.gen.ts  `create<Schema>Factory(options)` per item schema, parents as camelCase options and fields;
+ *                     `random<RootParam>()` per root path parameter
+ *   names.gen.ts      the mock's and the suite's named fields: one per root path parameter (`…Sid`), and per
+ *                     top-level collection its items and `add<Resource>()`
+ * The runtime reads the tables in names.gen.ts, so generated types and behaviour cannot drift apart.
+ */
+
+/** Fields of the mock, its options and the suite's target that a generated name must not shadow. */
+const RESERVED = new Set([
+  'url', 'accountSid', 'authToken', 'requests', 'violations', 'setFaults', 'close', 'parents', 'items', 'add', 'urlFor',
+  'collections', 'count', 'counts', 'perParent', 'seed', 'apiKeys', 'port', 'host', 'faults', 'latencyMs', 'selfCheck',
+  'recordRequests', 'baseUrl', 'credentials', 'start', 'schema', 'next', 'take',
+]);
+
+const doc = (text: string | undefined): string => (text ? text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim().replace(/\.$/, '') : '');
+const q = (s: string): string => JSON.stringify(s);
+
+export function renderContract(document: Obj, operations: readonly WalkedOperation[]): Map<string, string> {
+  const collections = walkCollections(operations);
+  const schemas: Obj = document.components?.schemas ?? {};
+
+  // Root parameters: owned by no collection of the spec (nothing lists their values).
+  const roots = new Map<string, string>();
+  for (const c of collections) for (const p of c.parents) if (p.owner === null && !RESERVED.has(camelCase(p.param))) roots.set(camelCase(p.param), p.param);
+
+  // Factories: one per item schema (the first collection that holds it decides its parents).
+  const factories: string[] = ["import type * as T from '@twilio-proxy/types';", "import { namedFactory, randomPathValue, type Factory, type FactoryOptions } from '../core/fixtures.js';", ''];
+  const done = new Set<string>();
+  for (const c of collections) {
+    if (!c.schema || done.has(c.schema) || !schemas[c.schema]?.properties) continue;
+    done.add(c.schema);
+    const name = pascalCase(c.schema);
+    const params = c.parents.map((p) => p.param).filter((p) => !RESERVED.has(camelCase(p)));
+    const about = doc(schemas[c.schema].description);
+    factories.push(
+      `/** Options of {@link create${name}Factory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */`,
+      `export interface ${name}FactoryOptions extends FactoryOptions {`,
+      ...params.map((p) => `  /** The \`{${p}}\` the items sit under. */\n  ${camelCase(p)}?: string;`),
+      '}',
+      '',
+      `/** A factory of \`${c.schema}\` items${about ? ` (${about})` : ''}. */`,
+      `export interface ${name}Factory extends Factory<T.${name}> {`,
+      ...params.map((p) => `  readonly ${camelCase(p)}: string;`),
+      '}',
+      '',
+      `/** Deterministic, spec-valid \`${c.schema}\` items: \`createFactory(${q(c.schema)}, …)\` with named parents. */`,
+      `export const create${name}Factory = (options: ${name}FactoryOptions = {}): ${name}Factory =>`,
+      `  namedFactory<${name}Factory>(${q(c.schema)}, [${params.map(q).join(', ')}], options);`,
+      '',
+    );
+  }
+
+  for (const [k, v] of roots) {
+    factories.push(
+      `/** A fresh, random-looking \`{${v}}\` value (from the spec's pattern), e.g. for "unknown parent" checks. */`,
+      `export const random${pascalCase(k)} = (seed?: number): string => randomPathValue(${q(v)}, seed);`,
+      '',
+    );
+  }
+
+  // Names: top-level collections (every parent a root) with a list.
+  const topLevel = collections.filter((c) => c.list && c.schema && c.parents.every((p) => p.owner === null) && !RESERVED.has(c.resource));
+  const adders = topLevel.map((c) => [c, `add${pascalCase(c.resource)}`] as const).filter(([, add]) => !RESERVED.has(add));
+  const names: string[] = [
+    "import type * as T from '@twilio-proxy/types';",
+    '',
+    '/** Root path parameters (no collection of the spec lists their values): camelCase name → parameter name. */',
+    `export const ROOT_PARAMS = {${[...roots].map(([k, v]) => ` ${k}: ${q(v)}`).join(',')} } as const;`,
+    '',
+    '/** Top-level collections with a list operation: the mock field of their items (the resource) → its adder (null: none). */',
+    `export const TOP_LEVEL = {${topLevel.map((c) => ` ${c.resource}: ${adders.some(([a]) => a === c) ? q(`add${pascalCase(c.resource)}`) : 'null'}`).join(',')} } as const;`,
+    '',
+    '/** Named options of `startMockProxy`: root parameter values, and the items to serve per top-level collection. */',
+    'export interface MockNamedOptions {',
+    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`),
+    ...topLevel.map((c) => `  /** The ${c.resource} to serve, in list order (default: \`count\` generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`),
+    '}',
+    '',
+    '/** Named fields of a running mock. */',
+    'export interface MockNamedFields {',
+    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves. */\n  readonly ${k}: string;`),
+    ...topLevel.map((c) => `  /** The served ${c.resource}, in list order (live: grows with adds). */\n  readonly ${c.resource}: readonly T.${pascalCase(c.schema!)}[];`),
+    ...adders.map(([c, add]) => `  /** Appends ${c.resource} (generated when given a count) at the end of the list; returns the new ones. */\n  ${add}(itemsOrCount: T.${pascalCase(c.schema!)}[] | number): T.${pascalCase(c.schema!)}[];`),
+    '}',
+    '',
+    '/** Named root parameter values of a contract suite target. */',
+    'export interface TargetNamedValues {',
+    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` to test under. */\n  ${k}?: string;`),
+    '}',
+    '',
+  ];
+  return new Map([
+    ['factories.gen.ts', `${factories.join('\n')}`],
+    ['names.gen.ts', `${names.join('\n')}`],
+  ]);
+}
