@@ -155,16 +155,16 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
   };
 }
 
-type Session = ReturnType<typeof targetSession>;
+type Probe = ReturnType<typeof targetSession>;
 
 /** Skips a test at run time (e.g. a live account with no item to test under), with the reason. */
-async function needParents(s: Session, c: Collection, ctx: TestContext): Promise<string[]> {
+async function needParents(s: Probe, c: Collection, ctx: TestContext): Promise<string[]> {
   const parents = await s.parentsOf(c);
   if (!parents) ctx.skip(`no parent item to test ${c.resource} under: the parent list is empty`);
   return parents!;
 }
 
-function listTests(op: WalkedOperation, s: Session, caps: TargetCapabilities, options: ContractSuiteOptions) {
+function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, options: ContractSuiteOptions) {
   const c = s.collectionOf(op);
   const itemsKey = op.list!.itemsKey;
   const pageSizeRule = op.parameters.find((p) => p.in === 'query' && p.name === 'PageSize')?.schema;
@@ -235,7 +235,7 @@ function listTests(op: WalkedOperation, s: Session, caps: TargetCapabilities, op
 }
 
 /** Credentials and unknown parents: the same for every operation. */
-function commonTests(op: WalkedOperation, c: Collection, s: Session, caps: TargetCapabilities) {
+function commonTests(op: WalkedOperation, c: Collection, s: Probe, caps: TargetCapabilities) {
   const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);
   const why = (capability: keyof TargetCapabilities, text: string) => (caps[capability] ? text : `${text} (target lacks ${capability})`);
   /** Values for every path parameter of the operation: the parents, then (on an item path) a listed item's SID. */
@@ -268,7 +268,7 @@ function commonTests(op: WalkedOperation, c: Collection, s: Session, caps: Targe
   });
 }
 
-function fetchTests(op: WalkedOperation, s: Session, caps: TargetCapabilities) {
+function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
   const c = s.collectionOf(op);
   const itemParam = op.pathParams.at(-1)!;
   const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);
