@@ -1,4 +1,4 @@
-import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ResolvedCredentials } from '@twilio-proxy/client';
+import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ProxyClient, type ResolvedCredentials } from '@twilio-proxy/client';
 import { UsageError } from './exit-codes.js';
 
 /** Path and query parameters of an operation, named as the spec names them. */
@@ -58,7 +58,8 @@ export const createClientSource: CreateSource = async ({ credentials, baseUrl, u
     return res;
   };
   const client = createProxyClient({ ...credentials, ...(baseUrl ? { baseUrl } : {}), userAgent, fetch: countingFetch });
+  const api: Pick<ProxyClient, 'each' | 'request'> = client;
   // The client types each operationId's parameters and items; the commands build them from the spec at
   // run time, so they see the generic API through this looser shape (the client checks every value).
-  return client as unknown as OperationSource;
+  return api as unknown as OperationSource;
 };
