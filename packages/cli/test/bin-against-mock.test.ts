@@ -5,13 +5,12 @@ import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandsOfSpec } from '../src/index.js';
 import { csvField } from '../src/core/output-format.js';
 import { stringWidth } from '../src/internal/cell-width.js';
 import { ALIAS_BIN, assertBuilt, baseEnv, BIN, runBin } from './bin-helpers.js';
-import { COMPAT_BIN } from './helpers.js';
+import { COMPAT_BIN, listSessionsCommand } from './helpers.js';
 
-const sessionPropertyNames = commandsOfSpec()[0]!.properties.map((p) => p.name);
+const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);
 const LIST = ['sessions', 'list'];
 
 const COUNT = 57;

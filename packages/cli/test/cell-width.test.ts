@@ -1,10 +1,11 @@
 import measure from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { commandsOfSpec, createFormatter } from '../src/index.js';
+import { createFormatter } from '../src/index.js';
 import { cutToWidth, stringWidth } from '../src/internal/cell-width.js';
 import { fitCell } from '../src/core/table-layout.js';
+import { listSessionsCommand } from './helpers.js';
 
-const { properties: sessionProperties, defaultProperties } = commandsOfSpec()[0]!;
+const { properties: sessionProperties, defaultProperties } = listSessionsCommand();
 
 const graphemes = (s: string) => [...new Intl.Segmenter().segment(s)].map((g) => g.segment);
 

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { commandsOfSpec } from '../src/index.js';
+import { listSessionsCommand } from './helpers.js';
 import { testChromium, type TestChromium } from './chromium.js';
 
 // The HTML reference written by `pnpm run docs` (turbo task @twilio-proxy/openapi#docs, a dependency of this test task).
@@ -18,7 +18,7 @@ const ARGS = [
 ];
 
 const meta = operationsMeta.ListSession;
-const sessionPropertyNames = commandsOfSpec()[0]!.properties.map((p) => p.name);
+const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);
 const operation = openapiDocument.paths[meta.path]![meta.method.toLowerCase()];
 const pathItemParams: { name: string }[] = openapiDocument.paths[meta.path]!.parameters ?? [];
 const parameterNames = [...pathItemParams, ...(operation.parameters as { name: string }[])].map((p) => p.name);

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { operationsMeta } from '@twilio-proxy/types';
-import { runCli, type CliContext, type OperationParams, type OperationSource } from '../src/index.js';
+import { commandsOfSpec, runCli, type CliContext, type Command, type OperationParams, type OperationSource } from '../src/index.js';
 
 /** A stdout/stderr stand-in that keeps what was written. */
 export class Capture extends Writable {
@@ -24,6 +24,9 @@ export function exampleSessions(): Record<string, unknown>[] {
   const op = openapiDocument.paths[meta.path]![meta.method.toLowerCase()];
   return op.responses['200'].content['application/json'].examples.populated.value[meta.list.itemsKey];
 }
+
+/** The command of the List Sessions operation, found by operationId so added operations do not move it. */
+export const listSessionsCommand = (): Command => commandsOfSpec().find((c) => c.operation.operationId === 'ListSession')!;
 
 export interface SourceCall {
   operationId: string;

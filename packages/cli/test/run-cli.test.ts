@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { kebabCase } from '@twilio-proxy/types/spec';
+import { operationsMeta } from '@twilio-proxy/types';
 import { commandsOfSpec } from '../src/index.js';
 import { stringWidth } from '../src/internal/cell-width.js';
-import { COMPAT_BIN, env, exampleSessions, fakeSource, run, SERVICE, type SourceCall } from './helpers.js';
+import { COMPAT_BIN, env, exampleSessions, fakeSource, run, SERVICE, type SourceCall, listSessionsCommand } from './helpers.js';
 
 const LIST = ['sessions', 'list', '--service-sid', SERVICE];
-const sessionPropertyNames = commandsOfSpec()[0]!.properties.map((p) => p.name);
+const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);
 
 describe('commands come from the spec', () => {
   it('one command per GET operation, named from its path and operationId, with the defaults of the path', () => {
-    expect(commandsOfSpec().map((c) => [c.resource, c.action, c.operation.operationId])).toEqual([['sessions', 'list', 'ListSession']]);
-    const [list] = commandsOfSpec();
+    // Whatever operations the spec has (a spec author may add some): each GET one is a command.
+    const gets = Object.entries(operationsMeta).filter(([, m]) => m.method === 'GET');
+    expect(commandsOfSpec().map((c) => [c.resource, c.action, c.operation.operationId])).toEqual(
+      gets.map(([id, m]) => [kebabCase(m.resource), kebabCase(m.action), id]),
+    );
+    const list = listSessionsCommand();
+    expect([list.resource, list.action]).toEqual(['sessions', 'list']);
     // twilio-cli's flag names; the paging parameters the CLI handles itself are not offered.
     expect(list!.flags.map((f) => f.name)).toEqual(['service-sid', 'page-size']);
     expect(list!.defaultProperties).toEqual(list!.operation.extensions['x-twilio'].defaultOutputProperties);
@@ -205,10 +212,10 @@ describe('help', () => {
   it.each([[['sessions', 'list', '--help']], [['help', 'sessions', 'list']]])('%j documents every flag, property and exit code from the spec', async (argv) => {
     const r = await run(argv);
     expect(r.code).toBe(0);
-    const [command] = commandsOfSpec();
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([command!.operation.summary, `GET ${command!.operation.path}`]);
+    const command = listSessionsCommand();
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([command.operation.summary, `GET ${command.operation.path}`]);
     for (const flag of ['--service-sid', '--format', '--properties', '--limit', '--page-size', '--base-url']) expect(r.stdout).toContain(flag);
-    for (const f of command!.flags) expect(r.stdout.replace(/\s+/g, ' ')).toContain(f.parameter.description);
+    for (const f of command.flags) expect(r.stdout.replace(/\s+/g, ' ')).toContain(f.parameter.description);
     for (const p of sessionPropertyNames) expect(r.stdout).toContain(p);
     expect(r.stdout).toMatch(/Exit codes:\n  0 [\s\S]*\n  1 [\s\S]*\n  2 /);
     expect(r.stdout).toContain('Examples:\n  twilio-proxy sessions list --service-sid KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n');

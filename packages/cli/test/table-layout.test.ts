@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitCell, layoutColumns, COLUMN_GAP } from '../src/core/table-layout.js';
-import { commandsOfSpec } from '../src/index.js';
+import { listSessionsCommand } from './helpers.js';
 
-const sessionProperties = commandsOfSpec()[0]!.properties;
+const sessionProperties = listSessionsCommand().properties;
 const propertyInfo = (name: string) => sessionProperties.find((p) => p.name === name)!;
 
 describe('layoutColumns', () => {
