@@ -34,12 +34,16 @@ interface CliModule {
   PAGE_SIZE_PARAMETER: string;
 }
 interface MockModule {
-  startMockProxy(options: { count: number; seed: number }): Promise<
-    { url: string; accountSid: string; authToken: string; close(): Promise<void> } & Record<string, unknown>
-  >;
+  startMockProxy(options: { count: number; seed: number }): Promise<{
+    url: string;
+    accountSid: string;
+    authToken: string;
+    /** Root path parameter values by parameter name: the parents the top-level collections are seeded under. */
+    parents: Readonly<Record<string, string>>;
+    close(): Promise<void>;
+  }>;
 }
 interface SpecModule {
-  camelCase(s: string): string;
   snakeCase(s: string): string;
 }
 
@@ -97,7 +101,7 @@ async function main(): Promise<number> {
   }
 
   const { commandsOfSpec, PAGE_SIZE_PARAMETER } = await load<CliModule>(CLI_DIST);
-  const { camelCase, snakeCase } = await load<SpecModule>(SPEC_DIST);
+  const { snakeCase } = await load<SpecModule>(SPEC_DIST);
   const commands = commandsOfSpec();
   const pageSize = (command: Command) => {
     const flag = command.flags.find((f) => f.parameter.name === PAGE_SIZE_PARAMETER);
@@ -119,8 +123,8 @@ async function main(): Promise<number> {
     const { startMockProxy } = await load<MockModule>(CONTRACT_DIST);
     const mock = await startMockProxy({ count: SEEDED, seed: SEED });
     try {
-      // The mock names the parent it seeds after the path parameter (`ServiceSid` → `mock.serviceSid`).
-      const picked = pickList(commands, (p) => mock[camelCase(p)]);
+      // A list whose path parameters are all parents the mock seeded its top-level collections under.
+      const picked = pickList(commands, (p) => mock.parents[p]);
       if (!picked) {
         process.stderr.write('pnpm start: the spec has no list operation whose path parameters the mock seeds.\n');
         return 1;
