@@ -157,7 +157,7 @@ function stringOf(schema: Obj, nameLike: boolean): Gen {
   };
 }
 
-const schemaPlans = new Map<string, { collection: Collection | undefined; props: Array<readonly [string, Gen]> }>();
+const schemaPlans = new Map<string, { collection: Collection | undefined; props: Array<readonly [string, Gen]>; value: Gen | null }>();
 
 function schemaPlan(name: string) {
   let p = schemaPlans.get(name);
@@ -172,7 +172,9 @@ function schemaPlan(name: string) {
     const gen = plan(v, `/${k}`, 1, identity, NAME_PROPERTIES.has(k));
     return [k, rule && !NAME_PROPERTIES.has(k) ? (rule as Gen) : gen] as const;
   });
-  p = { collection, props };
+  // A schema that is no object (an enum, a string) gets values of its own, not items.
+  const value = schema.properties ? null : plan(schema, '', 0, identity, false);
+  p = { collection, props, value };
   schemaPlans.set(name, p);
   return p;
 }
@@ -184,7 +186,7 @@ function schemaPlan(name: string) {
  * (the list path + `/` + SID when the spec has no fetch). Per-schema domain rules live in `domain-rules.ts`.
  */
 export function createFactory<N extends SchemaName | (string & {})>(schemaName: N, options: FactoryOptions = {}): Factory<SchemaItem<N>> {
-  const { collection, props } = schemaPlan(schemaName);
+  const { collection, props, value } = schemaPlan(schemaName);
   const rng = createRng(options.seed ?? 1);
   const schema = componentSchema(schemaName);
   const parentParams = collection?.parentParams ?? [];
@@ -228,6 +230,7 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
     const url = urlOf(sid);
     const links = () => Object.fromEntries(children.map((s) => [snakeCase(s), `${url}/${s}`]));
     const ctx: ItemContext = { index: index++, rng, time: clock, sid, url, links };
+    if (value) return value(ctx) as SchemaItem<N>;
     const item: Obj = {};
     for (const [k, gen] of props) item[k] = gen(ctx);
     if (idProperty in item) item[idProperty] = sid;
