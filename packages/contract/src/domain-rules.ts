@@ -16,7 +16,7 @@ export interface RuleContext {
 }
 
 /** ISO 8601 without milliseconds, as Twilio writes dates. */
-export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const iso = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 /**
  * Words of free-text values (names), so tables and snapshots show real-world text: accents, CJK, Devanagari,
@@ -89,7 +89,16 @@ function sessionRule(s: Session, ctx: RuleContext): void {
   s.closed_reason = ended ? rng.pick(CLOSED_REASONS) : null;
 }
 
-/** Per component schema: adjusts an item the generic factory made (it is already spec-valid). */
-export const SCHEMA_RULES: Readonly<Record<string, (item: any, ctx: RuleContext) => void>> = {
-  Session: sessionRule,
+/** A per-schema rule: the properties it sets (the factory leaves them to it) and how. */
+export interface SchemaRule {
+  readonly sets: readonly string[];
+  apply(item: any, ctx: RuleContext): void;
+}
+
+/** Per component schema: adjusts an item the generic factory made from the spec. */
+export const SCHEMA_RULES: Readonly<Record<string, SchemaRule>> = {
+  Session: {
+    sets: ['date_created', 'date_started', 'date_last_interaction', 'date_ended', 'date_updated', 'date_expiry', 'ttl', 'closed_reason'],
+    apply: sessionRule,
+  },
 };

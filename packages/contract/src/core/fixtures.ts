@@ -56,9 +56,11 @@ const DEFAULT_ACCOUNT_PATTERN = '^AC[0-9a-fA-F]{32}$';
 
 /** A SID from a Twilio SID pattern. */
 export function sidFromPattern(pattern: string, rng: Rng): string {
-  const { prefix, hexLength } = parseSidPattern(pattern);
-  return prefix + rng.hex(hexLength);
+  let parsed = sidPatterns.get(pattern);
+  if (!parsed) sidPatterns.set(pattern, (parsed = parseSidPattern(pattern)));
+  return parsed.prefix + rng.hex(parsed.hexLength);
 }
+const sidPatterns = new Map<string, { prefix: string; hexLength: number }>();
 
 const typesOf = (schema: Obj): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 
@@ -167,7 +169,11 @@ function schemaPlan(name: string) {
   const parentProps = new Set((collection?.parentParams ?? []).map((param) => snakeCase(param)));
   const idProperty = collection?.idProperty ?? 'sid';
   const identity = new Set([idProperty, ACCOUNT_PROPERTY, 'url', ...parentProps].map((k) => `/${k}`));
+  // Properties the factory sets itself afterwards (SID, account, parents) or a domain rule sets are not drawn.
+  const later = new Set([...identity].map((k) => k.slice(1)).filter((k) => k !== 'url'));
+  for (const k of SCHEMA_RULES[name]?.sets ?? []) later.add(k);
   const props = Object.entries<Obj>(schema.properties ?? {}).map(([k, v]) => {
+    if (later.has(k)) return [k, () => null] as const;
     const rule = PROPERTY_RULES[k];
     const gen = plan(v, `/${k}`, 1, identity, NAME_PROPERTIES.has(k));
     return [k, rule && !NAME_PROPERTIES.has(k) ? (rule as Gen) : gen] as const;
@@ -206,11 +212,12 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
   const base = specServerUrl();
   const template = collection ? collection.itemPath ?? `${collection.path}/{Sid}` : undefined;
   const children = template ? childSegments(template) : [];
-  const urlOf = (sid: string): string => {
-    if (!template) return `${base}/`;
-    let i = 0;
-    return base + template.replace(/\{[^}]+\}/g, () => encodeURIComponent(i < parentParams.length ? parents[parentParams[i++]!] ?? '' : (i++, sid)));
-  };
+  // The URL is the same text around the SID for every item of a factory: fill the parents once.
+  let filled = 0;
+  const [urlHead, urlTail] = template
+    ? (base + template.replace(/\{[^}]+\}/g, () => (filled < parentParams.length ? encodeURIComponent(parents[parentParams[filled++]!] ?? '') : '\u0000'))).split('\u0000')
+    : [`${base}/`, undefined];
+  const urlOf = (sid: string): string => (urlTail === undefined ? urlHead! : urlHead + encodeURIComponent(sid) + urlTail);
   const seen = new Set<string>();
   const rule = SCHEMA_RULES[schemaName];
   let clock = (options.start ?? new Date('2020-01-01T00:00:00Z')).getTime();
@@ -236,7 +243,7 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
     if (idProperty in item) item[idProperty] = sid;
     if (ACCOUNT_PROPERTY in item) item[ACCOUNT_PROPERTY] = accountSid;
     for (const [k, v] of parentValues) if (k in item) item[k] = v;
-    rule?.(item, ctx);
+    rule?.apply(item, ctx);
     return item as SchemaItem<N>;
   }
 
