@@ -2,7 +2,8 @@
  * `pnpm lint:package`: every publishable package (non-private, under packages/) must pass
  * `publint --strict` (exports, files, types as packed) and `attw --pack` (types resolve for
  * ESM consumers under node16 and bundler resolution; CJS `require` is not offered), and its
- * tarball must hold README.md, the root LICENSE and every source a shipped map points at.
+ * tarball must hold README.md, the root LICENSE and every source a shipped map points at, and its
+ * typedoc.json must document every entry point it exports.
  * Every workspace package, private ones too, carries description, keywords, homepage, license,
  * repository and the root's engines. Needs dist/ (turbo runs the builds first).
  */
@@ -11,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { manifestProblems, packedFiles, packProblems } from './lib/packed-files.js';
+import { apiDocsProblems, manifestProblems, packedFiles, packProblems } from './lib/packed-files.js';
 import { repoRoot } from './lib/paths.js';
 
 const exec = promisify(execFile);
@@ -63,6 +64,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     ok = report('package.json metadata', manifestProblems(manifest, rootManifest, path.relative(repoRoot, dir))) && ok;
     ok = report('tarball: README.md, LICENSE, the sources of every map', await packProblems(dir, await packedFiles(dir), rootLicense)) && ok;
+    const typedoc = JSON.parse(await readFile(path.join(dir, 'typedoc.json'), 'utf8').catch(() => 'null'));
+    ok = report('typedoc.json entry points are the exports', apiDocsProblems(manifest, typedoc ?? undefined)) && ok;
     ok = (await check('publint --strict', bin('publint'), ['--strict', '.'], dir)) && ok;
     ok = (await check('attw --pack --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'ascii'], dir)) && ok;
   }

@@ -51,3 +51,17 @@ export function manifestProblems(manifest: Record<string, any>, root: Record<str
   if (manifest.engines?.node !== root.engines?.node) problems.push(`engines.node ${manifest.engines?.node} is not the root's ${root.engines?.node}`);
   return problems;
 }
+
+/** The API reference documents every entry point a consumer can import: typedoc.json's entryPoints are the `exports` sources. */
+export function apiDocsProblems(manifest: Record<string, any>, typedoc: { entryPoints?: string[] } | undefined): string[] {
+  const exported = Object.values(manifest.exports ?? {})
+    .map((target: any) => (typeof target === 'string' ? target : target?.['@twilio-proxy/source']))
+    .filter((source): source is string => typeof source === 'string' && source.endsWith('.ts'));
+  const documented = typedoc?.entryPoints ?? [];
+  const missing = exported.filter((s) => !documented.includes(s));
+  const extra = documented.filter((s) => !exported.includes(s));
+  return [
+    ...missing.map((s) => `typedoc.json does not document the export ${s}`),
+    ...extra.map((s) => `typedoc.json documents ${s}, which package.json does not export`),
+  ];
+}

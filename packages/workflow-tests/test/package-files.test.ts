@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { manifestProblems, packedFiles, packProblems } from '../../../scripts/lib/packed-files.js';
+import { apiDocsProblems, manifestProblems, packedFiles, packProblems } from '../../../scripts/lib/packed-files.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const rootManifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -68,5 +68,23 @@ describe('pnpm lint:package: package metadata', () => {
 
   test('the root engines range is what vite 8 and redocly 2 need', () => {
     expect(rootManifest.engines.node).toBe('^20.19 || >=22.12');
+  });
+});
+
+describe('pnpm lint:package: the API reference covers every export', () => {
+  const manifest = {
+    exports: {
+      '.': { '@twilio-proxy/source': './src/index.ts', default: './dist/index.js' },
+      './extra': { '@twilio-proxy/source': './src/extra.ts', default: './dist/extra.js' },
+      './data.json': './dist/data.json',
+      './package.json': './package.json',
+    },
+  };
+  test.each([
+    ['every export documented', ['./src/index.ts', './src/extra.ts'], []],
+    ['an export left out', ['./src/index.ts'], ['typedoc.json does not document the export ./src/extra.ts']],
+    ['a file that is not exported', ['./src/index.ts', './src/extra.ts', './src/internal.ts'], ['typedoc.json documents ./src/internal.ts, which package.json does not export']],
+  ])('%s', (_label, entryPoints, expected) => {
+    expect(apiDocsProblems(manifest, { entryPoints })).toEqual(expected);
   });
 });
