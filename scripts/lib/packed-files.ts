@@ -28,7 +28,10 @@ export async function packProblems(dir: string, files: string[], rootLicense: st
     problems.push('LICENSE differs from the repository root LICENSE');
   }
   for (const map of files.filter((f) => f.endsWith('.map'))) {
-    const { sources = [], sourceRoot = '' } = JSON.parse(await readFile(path.join(dir, map), 'utf8')) as { sources?: string[]; sourceRoot?: string };
+    const { sources = [], sourceRoot = '' } = JSON.parse(await readFile(path.join(dir, map), 'utf8')) as {
+      sources?: string[];
+      sourceRoot?: string;
+    };
     for (const source of sources) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot, source));
       if (!packed.has(target)) problems.push(`${map} points at ${target}, which is not in the tarball`);
@@ -37,25 +40,35 @@ export async function packProblems(dir: string, files: string[], rootLicense: st
   return problems;
 }
 
+/** The parts of a package.json these checks read. */
+export interface Manifest {
+  [field: string]: unknown;
+  repository?: { url?: string; directory?: string };
+  engines?: { node?: string };
+  exports?: Record<string, unknown>;
+}
+
 /** The metadata every workspace package carries, and the runtime it states, consistent with the root manifest. */
-export function manifestProblems(manifest: Record<string, any>, root: Record<string, any>, directory: string): string[] {
+export function manifestProblems(manifest: Manifest, root: Manifest, directory: string): string[] {
   const problems: string[] = [];
   for (const field of ['description', 'homepage', 'license']) {
     if (typeof manifest[field] !== 'string' || manifest[field] === '') problems.push(`package.json has no ${field}`);
   }
   if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) problems.push('package.json has no keywords');
-  if (manifest.license !== undefined && manifest.license !== root.license) problems.push(`license ${manifest.license} is not the root's ${root.license}`);
+  if (manifest.license !== undefined && manifest.license !== root.license)
+    problems.push(`license ${manifest.license} is not the root's ${root.license}`);
   if (manifest.repository?.url !== root.repository?.url || manifest.repository?.directory !== directory) {
     problems.push(`repository must be { url: ${root.repository?.url}, directory: ${directory} }`);
   }
-  if (manifest.engines?.node !== root.engines?.node) problems.push(`engines.node ${manifest.engines?.node} is not the root's ${root.engines?.node}`);
+  if (manifest.engines?.node !== root.engines?.node)
+    problems.push(`engines.node ${manifest.engines?.node} is not the root's ${root.engines?.node}`);
   return problems;
 }
 
 /** The API reference documents every entry point a consumer can import: typedoc.json's entryPoints are the `exports` sources. */
-export function apiDocsProblems(manifest: Record<string, any>, typedoc: { entryPoints?: string[] } | undefined): string[] {
+export function apiDocsProblems(manifest: Manifest, typedoc: { entryPoints?: string[] } | undefined): string[] {
   const exported = Object.values(manifest.exports ?? {})
-    .map((target: any) => (typeof target === 'string' ? target : target?.['@twilio-proxy/source']))
+    .map((target) => (typeof target === 'string' ? target : (target as Record<string, unknown> | null)?.['@twilio-proxy/source']))
     .filter((source): source is string => typeof source === 'string' && source.endsWith('.ts'));
   const documented = typedoc?.entryPoints ?? [];
   const missing = exported.filter((s) => !documented.includes(s));

@@ -18,7 +18,11 @@ export interface TestChromium {
  * (Linux x64 only), unpacked into a fresh temp folder so that no browser install, root or apt-get
  * is needed. Every failure is one line that says how to point `CHROMIUM_PATH` at a browser.
  */
-export async function testChromium({ env: from = process.env, platform = process.platform, arch = process.arch } = {}): Promise<TestChromium> {
+export async function testChromium({
+  env: from = process.env,
+  platform = process.platform,
+  arch = process.arch,
+} = {}): Promise<TestChromium> {
   const work = await mkdtemp(join(tmpdir(), 'proxy-docs-chromium-'));
   const dispose = () => rm(work, { recursive: true, force: true });
   const userDataDir = join(work, 'profile');
@@ -26,7 +30,8 @@ export async function testChromium({ env: from = process.env, platform = process
   try {
     const override = env.CHROMIUM_PATH;
     if (override) {
-      if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist: point CHROMIUM_PATH at a Chromium or Chrome executable`);
+      if (!existsSync(override))
+        throw new Error(`CHROMIUM_PATH=${override} does not exist: point CHROMIUM_PATH at a Chromium or Chrome executable`);
       return { executablePath: override, env, userDataDir, dispose };
     }
     if (platform !== 'linux' || arch !== 'x64') {
@@ -44,7 +49,11 @@ export async function testChromium({ env: from = process.env, platform = process
   } catch (error) {
     await dispose();
     const reason = (error as Error).message.split('\n')[0] ?? '';
-    throw new Error(reason.includes('CHROMIUM_PATH') ? reason : `could not unpack @sparticuz/chromium (${reason}): set CHROMIUM_PATH to a Chromium or Chrome executable`);
+    throw new Error(
+      reason.includes('CHROMIUM_PATH')
+        ? reason
+        : `could not unpack @sparticuz/chromium (${reason}): set CHROMIUM_PATH to a Chromium or Chrome executable`,
+    );
   }
 }
 

@@ -61,7 +61,11 @@ describe('pnpm lint:package: package metadata', () => {
     ['no keywords', { ...good, keywords: [] }, ['package.json has no keywords']],
     ['no homepage', { ...good, homepage: undefined }, ['package.json has no homepage']],
     ['another engines range', { ...good, engines: { node: '>=18' } }, [`engines.node >=18 is not the root's ${rootManifest.engines.node}`]],
-    ['another repository directory', { ...good, repository: { url: rootManifest.repository.url } }, [`repository must be { url: ${rootManifest.repository.url}, directory: packages/x }`]],
+    [
+      'another repository directory',
+      { ...good, repository: { url: rootManifest.repository.url } },
+      [`repository must be { url: ${rootManifest.repository.url}, directory: packages/x }`],
+    ],
   ])('%s', (_label, manifest, expected) => {
     expect(manifestProblems(manifest, rootManifest, 'packages/x')).toEqual(expected);
   });
@@ -83,7 +87,11 @@ describe('pnpm lint:package: the API reference covers every export', () => {
   test.each([
     ['every export documented', ['./src/index.ts', './src/extra.ts'], []],
     ['an export left out', ['./src/index.ts'], ['typedoc.json does not document the export ./src/extra.ts']],
-    ['a file that is not exported', ['./src/index.ts', './src/extra.ts', './src/internal.ts'], ['typedoc.json documents ./src/internal.ts, which package.json does not export']],
+    [
+      'a file that is not exported',
+      ['./src/index.ts', './src/extra.ts', './src/internal.ts'],
+      ['typedoc.json documents ./src/internal.ts, which package.json does not export'],
+    ],
   ])('%s', (_label, entryPoints, expected) => {
     expect(apiDocsProblems(manifest, { entryPoints })).toEqual(expected);
   });
