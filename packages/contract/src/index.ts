@@ -23,6 +23,7 @@ export {
   type SchemaItem,
   type SchemaName,
 } from './core/fixtures.js';
+export type { Rng } from './internal/prng.js';
 export { ENDED_STATUSES } from './domain-rules.js';
 // Named per schema and per root parameter, generated from the spec (e.g. `create<Schema>Factory`).
 export * from './generated/factories.gen.js';
