@@ -8,7 +8,7 @@
  *   4. runs it (scripts/test/pack-consumer.ts): it starts the contract package's mock Proxy and lists it with the client.
  * Exits 1 on any failure. `--keep` leaves the temp project for inspection.
  */
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,8 +74,9 @@ async function main() {
     const result = JSON.parse(out.trim().split('\n').pop()!);
     if (!result.ok) throw new Error(`consumer said ${out}`);
     console.log(`  consumer: ${out.trim()}`);
-    const bin = await run('the CLI tarball installs its bin', process.execPath, ['-e', "require('fs').accessSync('node_modules/.bin/proxy-sessions')"], app);
-    void bin;
+    // Every bin the CLI's manifest declares is installed and answers --help.
+    const cliBins: Record<string, string> = JSON.parse(await readFile(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')).bin;
+    for (const name of Object.keys(cliBins)) await run(`the CLI tarball installs ${name}`, path.join(app, 'node_modules/.bin', name), ['--help'], app);
     console.log(`pack-and-consume: passed (${names.length} packages) in ${work}`);
   } finally {
     if (!values.keep) await rm(work, { recursive: true, force: true });
