@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { validateResponse } from '../src/index.js';
 import { startPrism } from '../test/support/prism.js';
 
@@ -165,6 +166,7 @@ try {
     }),
   ];
   console.log(lines.join('\n'));
+  await writeBenchmarkSection('contract-mock', 'Contract mock vs Prism 5 (requests per second)', lines.join('\n'));
 } finally {
   await mock.close();
   await prism.stop();
