@@ -14,16 +14,16 @@
  *   --filter <f>     turbo filter for the re-run (default `...@twilio-proxy/types`)
  *   --debounce <ms>  quiet time after the last save (default 100)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { watch } from 'chokidar';
 import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
+import { watch } from 'chokidar';
 import { generate } from './generate.js';
 import { generatedPath, repoRoot, specPath } from './lib/paths.js';
-import { syncTree, type GeneratedTree } from './lib/sync-files.js';
 import { classifySpecChanges } from './lib/spec-changes.js';
+import { type GeneratedTree, syncTree } from './lib/sync-files.js';
 
 const { values } = parseArgs({
   options: {

@@ -11,19 +11,20 @@
  * `--check` writes nothing and exits 1 naming each stale file (the drift gate).
  * `--package NAME` limits it to one package's folder (what that package's turbo `generate` task owns).
  */
-import { parseArgs } from 'node:util';
+
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { walkOperations } from '../packages/types/src/spec/index.js';
-import { bundleSpec } from './lib/bundle-spec.js';
 import { banner } from './lib/banner.js';
+import { bundleSpec } from './lib/bundle-spec.js';
+import { defaultSpec, generatedDirs, repoRoot } from './lib/paths.js';
 import { renderAliases } from './lib/render-aliases.js';
 import { renderClient } from './lib/render-client.js';
-import { renderTypes } from './lib/render-types.js';
-import { renderOperations } from './lib/render-operations.js';
 import { renderContract } from './lib/render-contract.js';
-import { syncTree, type GeneratedTree } from './lib/sync-files.js';
-import { defaultSpec, generatedDirs, repoRoot } from './lib/paths.js';
+import { renderOperations } from './lib/render-operations.js';
+import { renderTypes } from './lib/render-types.js';
+import { type GeneratedTree, syncTree } from './lib/sync-files.js';
 
 export async function generate(specFile: string): Promise<GeneratedTree> {
   const specName = path.basename(specFile);

@@ -1,4 +1,4 @@
-import { camelCase, pascalCase, walkCollections, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { camelCase, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
 
 type Obj = Record<string, any>;
 

@@ -7,7 +7,7 @@
  * breaks a request and a widened one breaks a response; a tighter constraint breaks a request.
  */
 
-import { walkOperations, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { type WalkedOperation, walkOperations } from '../../packages/types/src/spec/index.js';
 
 type Obj = Record<string, any>;
 type Direction = 'request' | 'response';

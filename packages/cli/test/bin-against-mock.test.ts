@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../src/core/output-format.js';
 import { stringWidth } from '../src/internal/cell-width.js';
-import { ALIAS_BIN, assertBuilt, baseEnv, BIN, runBin } from './bin-helpers.js';
+import { ALIAS_BIN, assertBuilt, BIN, baseEnv, runBin } from './bin-helpers.js';
 import { COMPAT_BIN, listSessionsCommand } from './helpers.js';
 
 const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);

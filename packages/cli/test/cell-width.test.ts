@@ -1,8 +1,8 @@
 import measure from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { fitCell } from '../src/core/table-layout.js';
 import { createFormatter } from '../src/index.js';
 import { cutToWidth, stringWidth } from '../src/internal/cell-width.js';
-import { fitCell } from '../src/core/table-layout.js';
 import { listSessionsCommand } from './helpers.js';
 
 const { properties: sessionProperties, defaultProperties } = listSessionsCommand();

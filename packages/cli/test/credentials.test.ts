@@ -1,5 +1,5 @@
+import { CREDENTIAL_VARIABLES, createProxyClient, findCredentials, type ProxyClientOptions } from '@twilio-proxy/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProxyClient, CREDENTIAL_VARIABLES, findCredentials, type ProxyClientOptions } from '@twilio-proxy/client';
 import type { Credentials } from '../src/index.js';
 import { fakeSource, run, SERVICE } from './helpers.js';
 

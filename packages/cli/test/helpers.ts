@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { operationsMeta } from '@twilio-proxy/types';
-import { commandsOfSpec, runCli, type CliContext, type Command, type OperationParams, type OperationSource } from '../src/index.js';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { type CliContext, type Command, commandsOfSpec, type OperationParams, type OperationSource, runCli } from '../src/index.js';
 
 /** A stdout/stderr stand-in that keeps what was written. */
 export class Capture extends Writable {

@@ -1,5 +1,5 @@
+import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
 import { assertBuilt, baseEnv, runBin } from './bin-helpers.js';
 
 const COUNT = 100_000;

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { kebabCase } from '@twilio-proxy/types/spec';
 import { operationsMeta } from '@twilio-proxy/types';
+import { kebabCase } from '@twilio-proxy/types/spec';
+import { describe, expect, it } from 'vitest';
 import { commandsOfSpec } from '../src/index.js';
 import { stringWidth } from '../src/internal/cell-width.js';
-import { COMPAT_BIN, env, exampleSessions, fakeSource, run, SERVICE, type SourceCall, listSessionsCommand } from './helpers.js';
+import { COMPAT_BIN, env, exampleSessions, fakeSource, listSessionsCommand, run, SERVICE, type SourceCall } from './helpers.js';
 
 const LIST = ['sessions', 'list', '--service-sid', SERVICE];
 const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);

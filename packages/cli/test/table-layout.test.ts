@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitCell, layoutColumns, COLUMN_GAP } from '../src/core/table-layout.js';
+import { COLUMN_GAP, fitCell, layoutColumns } from '../src/core/table-layout.js';
 import { listSessionsCommand } from './helpers.js';
 
 const sessionProperties = listSessionsCommand().properties;

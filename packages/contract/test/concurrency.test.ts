@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockProxy, type MockProxy } from '../src/index.js';
+import { type MockProxy, startMockProxy } from '../src/index.js';
 import { collectSids, listUrl, mockAuth } from './support/helpers.js';
 
 describe('load: 64 concurrent clients', () => {

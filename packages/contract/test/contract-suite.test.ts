@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startMockProxy, type MockProxy } from '../src/index.js';
+import { type MockProxy, startMockProxy } from '../src/index.js';
 import { defineContractSuite } from '../src/vitest/index.js';
-import { startPrism, type PrismProcess } from './support/prism.js';
+import { type PrismProcess, startPrism } from './support/prism.js';
 
 // Target 1: the mock (self-check on: close() fails the run if any answer broke the spec).
 describe('mock', () => {

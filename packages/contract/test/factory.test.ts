@@ -1,6 +1,6 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFactory, createSessionFactory, randomServiceSid, startMockProxy, validateSchema, type MockProxy } from '../src/index.js';
+import { createFactory, createSessionFactory, type MockProxy, randomServiceSid, startMockProxy, validateSchema } from '../src/index.js';
 import { compiled } from '../src/internal/ajv.js';
 import { mockAuth, raw } from './support/helpers.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockProxy, validateResponse, type FaultKind, type MockProxy } from '../src/index.js';
+import { type FaultKind, type MockProxy, startMockProxy, validateResponse } from '../src/index.js';
 import { listUrl, mockAuth, raw } from './support/helpers.js';
 
 /** A fresh connection per request, so a reset or truncation cannot poison the shared agent. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionFactory, startMockProxy, validateResponse, validateSchema, type MockProxy } from '../src/index.js';
+import { createSessionFactory, type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
 import { basic, mockAuth, raw } from './support/helpers.js';
 
 /** A request exactly as generated: method, raw path+query, Authorization header (absent, empty or any). */

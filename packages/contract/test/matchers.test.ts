@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionFactory, startMockProxy, type MockProxy } from '../src/index.js';
+import { createSessionFactory, type MockProxy, startMockProxy } from '../src/index.js';
 import { contractMatchers, installContractMatchers } from '../src/vitest/index.js';
 import { listUrl, mockAuth } from './support/helpers.js';
 

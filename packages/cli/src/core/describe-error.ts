@@ -1,8 +1,8 @@
 import { redact } from '@twilio-proxy/client';
+import { specRule } from '../internal/spec-rule.js';
 import type { Command } from './commands.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { Spelling } from './parse-command.js';
-import { specRule } from '../internal/spec-rule.js';
 
 export interface ErrorReport {
   exitCode: ExitCode;

@@ -1,9 +1,9 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { groupByResource, PAGE_SIZE_PARAMETER, type Command, type Flag } from './commands.js';
-import { OUTPUT_FORMATS } from './output-format.js';
-import type { Spelling } from './parse-command.js';
 import { specRule } from '../internal/spec-rule.js';
 import { wrap } from '../internal/wrap.js';
+import { type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './commands.js';
+import { OUTPUT_FORMATS } from './output-format.js';
+import type { Spelling } from './parse-command.js';
 
 /** The program's own name; a compatibility bin (`proxy-<resource>`) stands for `twilio-proxy <resource>`. */
 export const BIN = 'twilio-proxy';

@@ -1,5 +1,5 @@
-import { COLUMN_GAP, fitCell, layoutColumns } from './table-layout.js';
 import type { PropertyInfo } from '../internal/item-schema.js';
+import { COLUMN_GAP, fitCell, layoutColumns } from './table-layout.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -1,6 +1,6 @@
-import { COLUMN_GAP } from './table-layout.js';
-import { csvField, text, type OutputFormat } from './output-format.js';
 import { stringWidth } from '../internal/cell-width.js';
+import { csvField, type OutputFormat, text } from './output-format.js';
+import { COLUMN_GAP } from './table-layout.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
+import { OutputBuffer } from '../internal/output-buffer.js';
 import type { Command } from './commands.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandArgs } from './parse-command.js';
 import { formatRecord } from './record-format.js';
 import type { OperationSource } from './source.js';
-import { OutputBuffer } from '../internal/output-buffer.js';
 
 /** Runs any operation that is not a list (a fetch): one request, one record printed. */
 export async function runRequest(

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { buildCommands, groupByResource, type Command } from './commands.js';
+import { buildCommands, type Command, groupByResource } from './commands.js';
 import type { CliContext } from './context.js';
 import { describeError, type ErrorScope } from './describe-error.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -8,7 +8,7 @@ import { BIN, commandHelp, mainHelp, resourceHelp } from './help.js';
 import { runList } from './list-command.js';
 import { parseCommandArgs, spellingFor } from './parse-command.js';
 import { runRequest } from './request-command.js';
-import { createClientSource, credentialsFromEnv, secretsOf, type OperationSource } from './source.js';
+import { createClientSource, credentialsFromEnv, type OperationSource, secretsOf } from './source.js';
 
 export type { CliContext, CliOutput } from './context.js';
 

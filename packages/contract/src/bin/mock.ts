@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { kebabCase } from '@twilio-proxy/types/spec';
-import { FAULT_KINDS, startMockProxy, type FaultKind, type MockProxy } from '../index.js';
+import { FAULT_KINDS, type FaultKind, type MockProxy, startMockProxy } from '../index.js';
 import { isSidPattern, parseSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
 
 /** Root path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`). */

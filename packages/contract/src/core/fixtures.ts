@@ -1,8 +1,9 @@
 import type { components } from '@twilio-proxy/types';
 import { camelCase, snakeCase } from '@twilio-proxy/types/spec';
-import { FILLER, friendlyName, iso, NAME_PROPERTIES, PROPERTY_RULES, SCHEMA_RULES, type RuleContext } from '../domain-rules.js';
+import { FILLER, friendlyName, iso, NAME_PROPERTIES, PROPERTY_RULES, type RuleContext, SCHEMA_RULES } from '../domain-rules.js';
 import { createRng, type Rng } from '../internal/prng.js';
 import {
+  type Collection,
   childSegments,
   collectionOfSchema,
   componentSchema,
@@ -10,7 +11,6 @@ import {
   parseSidPattern,
   pathParamSchema,
   specServerUrl,
-  type Collection,
 } from '../internal/spec.js';
 
 /** Names of the spec's component schemas. */

@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
-import { ROOT_PARAMS, TOP_LEVEL, type MockNamedFields, type MockNamedOptions } from '../generated/names.gen.js';
-import { AUTHENTICATE_HEADERS, createAuth, type ApiKey } from '../internal/mock/auth.js';
-import { errorAnswer, MOCK_ERROR_CODES, notFound, truncate, type Answer } from '../internal/mock/answer.js';
+import { type MockNamedFields, type MockNamedOptions, ROOT_PARAMS, TOP_LEVEL } from '../generated/names.gen.js';
+import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound, truncate } from '../internal/mock/answer.js';
+import { type ApiKey, AUTHENTICATE_HEADERS, createAuth } from '../internal/mock/auth.js';
 import { fetchItem } from '../internal/mock/fetch-handler.js';
 import { listPage, type PageQuery } from '../internal/mock/list-handler.js';
 import { createRouter } from '../internal/mock/router.js';
 import { createSelfCheck, REQUEST_ID_HEADER, type SelfCheckViolation } from '../internal/mock/self-check.js';
 import { createTimers, listen } from '../internal/mock/server.js';
-import { createStore, type Bucket } from '../internal/mock/store.js';
+import { type Bucket, createStore } from '../internal/mock/store.js';
 import { writeAnswer } from '../internal/mock/write-handler.js';
 import { createRng } from '../internal/prng.js';
-import { findCollection, parseSidPattern, responseHeaderSchema, specCollections, specOperation, type Collection } from '../internal/spec.js';
+import { type Collection, findCollection, parseSidPattern, responseHeaderSchema, specCollections, specOperation } from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
 import { createFaultSchedule, type FaultKind, type FaultOptions } from './faults.js';
 import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
 import { validateRequest } from './validators.js';
 
-export { MOCK_ERROR_CODES, type ApiKey, type SelfCheckViolation };
+export { type ApiKey, MOCK_ERROR_CODES, type SelfCheckViolation };
 
 type Item = Record<string, any>;
 

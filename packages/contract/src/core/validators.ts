@@ -1,4 +1,4 @@
-import { compiled, ajvIssues, escapePointer } from '../internal/ajv.js';
+import { ajvIssues, compiled, escapePointer } from '../internal/ajv.js';
 import { componentSchema, specOperation } from '../internal/spec.js';
 import { ContractError, type ContractIssue } from './contract-error.js';
 

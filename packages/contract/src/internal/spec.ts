@@ -1,5 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { findOperation, pathShape, snakeCase, walkCollections, walkOperations, type WalkedCollection, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { findOperation, pathShape, snakeCase, type WalkedCollection, type WalkedOperation, walkCollections, walkOperations } from '@twilio-proxy/types/spec';
 
 /** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
 

@@ -1,9 +1,9 @@
 import { camelCase, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { randomPathValue } from '../core/fixtures.js';
-import { validateResponse, validateSchema, type ContractIssue } from '../core/validators.js';
+import { type ContractIssue, validateResponse, validateSchema } from '../core/validators.js';
 import type { TargetNamedValues } from '../generated/names.gen.js';
-import { errorSchemaName, specCollections, specOperation, specOperations, type Collection } from '../internal/spec.js';
+import { type Collection, errorSchemaName, specCollections, specOperation, specOperations } from '../internal/spec.js';
 
 export interface ContractTarget extends TargetNamedValues {
   /** Where the API lives, e.g. `https://proxy.twilio.com` or a mock's `url`. */

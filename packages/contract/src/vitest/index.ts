@@ -1,13 +1,14 @@
 /**
  * vitest helpers. A separate entry point so that the package root never loads vitest (an optional peer).
  */
-export { contractMatchers } from './matchers.js';
-export { installContractMatchers } from './install.js';
-export { normalizeResponse, type NormalizedResponse } from './normalize.js';
+
 export {
-  defineContractSuite,
-  FULL_CAPABILITIES,
   type ContractSuiteOptions,
   type ContractTarget,
+  defineContractSuite,
+  FULL_CAPABILITIES,
   type TargetCapabilities,
 } from './contract-suite.js';
+export { installContractMatchers } from './install.js';
+export { contractMatchers } from './matchers.js';
+export { type NormalizedResponse, normalizeResponse } from './normalize.js';

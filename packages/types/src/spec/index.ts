@@ -1,3 +1,3 @@
-export { walkOperations, findOperation, HTTP_METHODS, type HttpMethod, type WalkedOperation, type WalkedParameter } from './walk-operations.js';
 export { actionOf, camelCase, kebabCase, literalSegments, pascalCase, pathParamNames, snakeCase } from './naming.js';
-export { collectionPathOf, pathShape, walkCollections, type WalkedCollection } from './walk-collections.js';
+export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
+export { findOperation, HTTP_METHODS, type HttpMethod, type WalkedOperation, type WalkedParameter, walkOperations } from './walk-operations.js';

@@ -1,5 +1,5 @@
 import type { WalkedOperation } from '@twilio-proxy/types/spec';
-import { notFound, type Answer } from './answer.js';
+import { type Answer, notFound } from './answer.js';
 import type { Bucket } from './store.js';
 
 /** The stored item, byte for byte as it appears in a list page; 404 (20404) when the bucket has no such SID. */

@@ -1,5 +1,5 @@
 import type { WalkedOperation } from '@twilio-proxy/types/spec';
-import { errorAnswer, MOCK_ERROR_CODES, type Answer } from './answer.js';
+import { type Answer, errorAnswer, MOCK_ERROR_CODES } from './answer.js';
 import type { Bucket } from './store.js';
 
 const COMMA = Buffer.from(',');

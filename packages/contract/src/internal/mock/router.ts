@@ -1,4 +1,4 @@
-import { operationsMeta, type OperationMeta } from '@twilio-proxy/types';
+import { type OperationMeta, operationsMeta } from '@twilio-proxy/types';
 import { pathParamNames } from '@twilio-proxy/types/spec';
 
 /** One path template of the spec and the operations on it by method. */

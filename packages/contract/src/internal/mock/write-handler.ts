@@ -1,5 +1,5 @@
 import { snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
-import { notFound, type Answer } from './answer.js';
+import { type Answer, notFound } from './answer.js';
 import type { Bucket, Store } from './store.js';
 
 type Item = Record<string, any>;
