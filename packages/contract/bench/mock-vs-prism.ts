@@ -38,8 +38,8 @@ async function startMockProcess() {
   };
 }
 
-const DURATION_MS = Number(process.env['BENCH_DURATION_MS'] ?? 2000);
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CONCURRENCY = [1, 16];
 const TARGET_RATIO = 5;
 

@@ -26,7 +26,7 @@ describe('prism', () => {
   afterAll(() => prism?.stop());
   defineContractSuite({
     name: 'contract: Prism 5 (static mock of the spec)',
-    skip: process.env['PRISM_TARGET'] === 'off' ? 'PRISM_TARGET=off' : false,
+    skip: process.env.PRISM_TARGET === 'off' ? 'PRISM_TARGET=off' : false,
     target: () => ({ baseUrl: prism.url, credentials: { username: `AC${'a'.repeat(32)}`, password: 'any' }, serviceSid: `KS${'a'.repeat(32)}` }),
     capabilities: { rejectsWrongCredentials: false, unknownServiceNotFound: false, unknownItemNotFound: false, honoursPageSize: false, specHeaders: false, validatesParameters: true },
   });
@@ -34,9 +34,9 @@ describe('prism', () => {
 
 // Target 3: live Twilio, only with real credentials in the environment; otherwise reported as skipped.
 const live = {
-  accountSid: process.env['TWILIO_ACCOUNT_SID'],
-  authToken: process.env['TWILIO_AUTH_TOKEN'],
-  serviceSid: process.env['PROXY_SERVICE_SID'],
+  accountSid: process.env.TWILIO_ACCOUNT_SID,
+  authToken: process.env.TWILIO_AUTH_TOKEN,
+  serviceSid: process.env.PROXY_SERVICE_SID,
 };
 defineContractSuite({
   name: 'contract: live Twilio',

@@ -4,7 +4,7 @@ import { createFactory, createSessionFactory, type MockProxy, randomServiceSid, 
 import { compiled } from '../src/internal/ajv.js';
 import { mockAuth, raw } from './support/helpers.js';
 
-const schemas = openapiDocument.components!['schemas']!;
+const schemas = openapiDocument.components!.schemas!;
 
 describe('createFactory (any component schema)', () => {
   it('is what the generated create<Schema>Factory wraps, with parents by parameter name', () => {

@@ -60,7 +60,7 @@ describe('startMockProxy', () => {
 
   it('answers other methods with 405', async () => {
     const r = await raw(listUrl(m), { auth: mockAuth(m), method: 'POST' });
-    expect([r.status, r.json.code, r.headers['allow']]).toEqual([405, MOCK_ERROR_CODES.methodNotAllowed, 'GET']);
+    expect([r.status, r.json.code, r.headers.allow]).toEqual([405, MOCK_ERROR_CODES.methodNotAllowed, 'GET']);
   });
 
   it('pages through every session once, honouring PageSize, and previous links go back', async () => {

@@ -60,7 +60,7 @@ export function describeError(err: unknown, secrets: readonly string[], scope: E
   const { bin } = scope;
   const out = (exitCode: ExitCode, lines: (string | false | null | undefined)[]): ErrorReport => ({
     exitCode,
-    text: redact(lines.filter(Boolean).join('\n') + '\n', secrets),
+    text: redact(`${lines.filter(Boolean).join('\n')}\n`, secrets),
   });
   const helpOf = (command: string | null | undefined) => (command ? `${bin} ${command} --help` : `${bin} --help`);
 

@@ -99,7 +99,7 @@ Usage:
 
 Commands:
 ${lines.join('\n')}
-${compat ? row('help', 'Show help for a command', column) + '\n' : ''}
+${compat ? `${row('help', 'Show help for a command', column)}\n` : ''}
 Options:
   -h, --help       Show this help${compat ? '\n  -V, --version    Print the version' : ''}
 

@@ -55,7 +55,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
     case 'ndjson':
       return {
         begin: () => '',
-        row: (item) => JSON.stringify(properties ? pick(item, properties) : item) + '\n',
+        row: (item) => `${JSON.stringify(properties ? pick(item, properties) : item)}\n`,
         end: () => '',
       };
     case 'json': {
@@ -73,7 +73,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
     case 'csv': {
       // A CSV header is fixed up front, so without --properties it is every property of the spec.
       const cols = properties ?? allProperties.map((p) => p.name);
-      const line = (cells: unknown[]) => cells.map(csvField).join(',') + '\r\n';
+      const line = (cells: unknown[]) => `${cells.map(csvField).join(',')}\r\n`;
       return {
         begin: () => line([...cols]),
         row: (item) => line(cols.map((c) => item[c])),
@@ -85,7 +85,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
       const widths = layoutColumns(cols.map((c) => propertyInfo(allProperties, c)), options.columns);
       const gap = ' '.repeat(COLUMN_GAP);
       const line = (cells: string[]) =>
-        cells.map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1)).join(gap).trimEnd() + '\n';
+        `${cells.map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1)).join(gap).trimEnd()}\n`;
       return {
         begin: () => line(cols.map((c) => c.toUpperCase())),
         row: (item) => line(cols.map((c) => text(item[c]))),

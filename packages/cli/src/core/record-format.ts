@@ -17,21 +17,22 @@ export function formatRecord(format: OutputFormat, item: unknown, properties: re
   const picked = (): unknown => (properties && isObject ? Object.fromEntries(properties.map((p) => [p, record[p] ?? null])) : item);
   switch (format) {
     case 'json':
-      return JSON.stringify(picked(), null, 2) + '\n';
+      return `${JSON.stringify(picked(), null, 2)}\n`;
     case 'ndjson':
-      return JSON.stringify(picked()) + '\n';
+      return `${JSON.stringify(picked())}\n`;
     case 'csv': {
-      const line = (cells: readonly unknown[]) => cells.map(csvField).join(',') + '\r\n';
+      const line = (cells: readonly unknown[]) => `${cells.map(csvField).join(',')}\r\n`;
       return line(keys) + line(keys.map((k) => record?.[k]));
     }
     case 'table': {
-      if (!isObject) return JSON.stringify(item) + '\n';
+      if (!isObject) return `${JSON.stringify(item)}\n`;
       const width = Math.max(0, ...keys.map((k) => stringWidth(k)));
       const gap = ' '.repeat(COLUMN_GAP);
       return keys
         .map((k) => {
           const value = text(record[k]).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-          return `${k}${' '.repeat(width - stringWidth(k))}${gap}${value}`.trimEnd() + '\n';
+          const line = `${k}${' '.repeat(width - stringWidth(k))}${gap}${value}`.trimEnd();
+          return `${line}\n`;
         })
         .join('');
     }

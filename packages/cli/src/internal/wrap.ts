@@ -13,5 +13,5 @@ export function wrap(text: string, indent: number, width = HELP_WIDTH): string {
     } else line = line ? `${line} ${word}` : word;
   }
   lines.push(line);
-  return lines.join('\n' + ' '.repeat(indent));
+  return lines.join(`\n${' '.repeat(indent)}`);
 }

@@ -124,7 +124,7 @@ function resolveRoots(options: MockProxyOptions, collections: readonly Collectio
       const value = given[0]![snakeCase(param)];
       if (!c.parentOwners[i] && roots[param] === undefined && typeof value === 'string') roots[param] = value;
     });
-    if (accountSid === undefined && typeof given[0]['account_sid'] === 'string') accountSid = given[0]['account_sid'];
+    if (accountSid === undefined && typeof given[0].account_sid === 'string') accountSid = given[0].account_sid;
   }
   for (const c of collections) {
     const missing = c.parentParams.filter((p, i) => !c.parentOwners[i] && roots[p] === undefined);

@@ -36,7 +36,7 @@ function formatsIn(schema: unknown, found = new Set<string>(), seen = new Set<ob
   if (schema === null || typeof schema !== 'object' || seen.has(schema)) return found;
   seen.add(schema);
   const s = schema as Record<string, unknown>;
-  if (typeof s['format'] === 'string') found.add(s['format']);
+  if (typeof s.format === 'string') found.add(s.format);
   for (const v of Object.values(s)) formatsIn(v, found, seen);
   return found;
 }
@@ -48,13 +48,13 @@ export function ajvIssues(errors: readonly ErrorObject[] | null | undefined, pre
     let message = e.message ?? 'is invalid';
     const params = e.params as Record<string, any>;
     if (e.keyword === 'required') {
-      path += `/${escapePointer(params['missingProperty'])}`;
+      path += `/${escapePointer(params.missingProperty)}`;
       message = 'is required but missing';
     } else if (e.keyword === 'additionalProperties') {
-      path += `/${escapePointer(params['additionalProperty'])}`;
+      path += `/${escapePointer(params.additionalProperty)}`;
       message = 'is not allowed';
     } else if (e.keyword === 'enum') {
-      message = `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     }
     return { path, message };
   });

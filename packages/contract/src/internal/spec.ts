@@ -58,7 +58,7 @@ export function responseHeaderSchema(name: string): any {
 
 /** The first server URL of the spec (where real resource URLs point). */
 export function specServerUrl(): string {
-  const servers = openapiDocument['servers'] as Array<{ url: string }> | undefined;
+  const servers = openapiDocument.servers as Array<{ url: string }> | undefined;
   return servers?.[0]?.url ?? 'https://api.twilio.com';
 }
 

@@ -168,8 +168,8 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
   const c = s.collectionOf(op);
   const itemsKey = op.list!.itemsKey;
   const pageSizeRule = op.parameters.find((p) => p.in === 'query' && p.name === 'PageSize')?.schema;
-  const defaultPageSize = Number(pageSizeRule?.['default'] ?? 50);
-  const maxPageSize = Number(pageSizeRule?.['maximum'] ?? 1000);
+  const defaultPageSize = Number(pageSizeRule?.default ?? 50);
+  const maxPageSize = Number(pageSizeRule?.maximum ?? 1000);
   const pageSize = options.pageSize ?? 7;
   const maxPages = options.maxPages ?? 2000;
   const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);

@@ -14,7 +14,7 @@ export interface RawResponse {
 export function raw(url: string, init: { method?: string; auth?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...init.headers };
-    if (init.auth) headers['authorization'] = init.auth;
+    if (init.auth) headers.authorization = init.auth;
     const req = request(url, { method: init.method ?? 'GET', agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -20,7 +20,7 @@ export interface PageQuery {
 export function listPage(op: WalkedOperation, bucket: Bucket, query: PageQuery, baseUrl: string, pathname: string, selfCheck: boolean): Answer {
   const itemsKey = op.list!.itemsKey;
   const pageSizeParam = op.parameters.find((p) => p.in === 'query' && p.name === 'PageSize');
-  const pageSize = query.PageSize ?? Number(pageSizeParam?.schema['default'] ?? 50);
+  const pageSize = query.PageSize ?? Number(pageSizeParam?.schema.default ?? 50);
   const page = query.Page ?? 0;
   const token = query.PageToken;
   const { items, json } = bucket;
