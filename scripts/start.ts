@@ -68,11 +68,11 @@ function withoutTwilioCredentials(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The first list command whose every path parameter has a value in `valueOf`, with those values. */
-function pickList(commands: Command[], valueOf: (param: string) => unknown): { command: Command; values: Map<string, string> } | null {
+/** The first list command whose every path parameter has a value in `valueFor`, with those values. */
+function pickList(commands: Command[], valueFor: (param: string) => unknown): { command: Command; values: Map<string, string> } | null {
   for (const command of commands) {
     if (!command.operation.list) continue;
-    const values = new Map(command.operation.pathParams.map((p) => [p, valueOf(p)] as const));
+    const values = new Map(command.operation.pathParams.map((p) => [p, valueFor(p)] as const));
     if ([...values.values()].every((v) => typeof v === 'string' && v)) return { command, values: values as Map<string, string> };
   }
   return null;

@@ -21,7 +21,9 @@ const hasBody = (document: Obj, op: WalkedOperation): boolean => !!document.path
 export function renderClient(document: Obj, operations: readonly WalkedOperation[]): string {
   const schemas: Obj = document.components?.schemas ?? {};
   const used = new Set<string>(['OperationsApi']);
-  const use = (...names: string[]) => names.forEach((n) => used.add(n));
+  const use = (...names: string[]) => {
+    for (const n of names) used.add(n);
+  };
   const byResource = new Map<string, WalkedOperation[]>();
   for (const op of operations) byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);
 

@@ -134,8 +134,9 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: O
     const xa: Obj[] | undefined = a[key];
     const xb: Obj[] | undefined = b[key];
     if (same(xa, xb)) continue;
-    if (xa && xb && xa.length === xb.length) xa.forEach((s, i) => compareSchema(c, dir, `${where}<${key}[${i}]>`, s, xb[i]!, depth + 1));
-    else c.add('changed-composition', true, where, `${key} changed shape (${dir})`);
+    if (xa && xb && xa.length === xb.length) {
+      for (const [i, s] of xa.entries()) compareSchema(c, dir, `${where}<${key}[${i}]>`, s, xb[i]!, depth + 1);
+    } else c.add('changed-composition', true, where, `${key} changed shape (${dir})`);
   }
 }
 
@@ -150,7 +151,7 @@ const parameters = (op: WalkedOperation): Map<string, Obj> => new Map(op.paramet
 function compareOperation(c: Collector, op: string, a: WalkedOperation, b: WalkedOperation) {
   const pa = parameters(a);
   const pb = parameters(b);
-  for (const [key, p] of pa) {
+  for (const key of pa.keys()) {
     if (!pb.has(key)) c.add('removed-parameter', true, `${op} ${key}`, 'parameter removed');
   }
   for (const [key, p] of pb) {

@@ -38,8 +38,13 @@ export function runBin(
     // Decoded as a stream, so a multi-byte character split across two chunks stays whole.
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (c: string) => (onStdout ? onStdout(c) : (stdout += c)));
-    child.stderr.on('data', (c: string) => (stderr += c));
+    child.stdout.on('data', (c: string) => {
+      if (onStdout) onStdout(c);
+      else stdout += c;
+    });
+    child.stderr.on('data', (c: string) => {
+      stderr += c;
+    });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });

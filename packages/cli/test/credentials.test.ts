@@ -19,7 +19,7 @@ const COMBOS = Array.from({ length: 16 }, (_, bits) =>
 async function header(options: ProxyClientOptions): Promise<string | null> {
   let sent: string | null = null;
   const fetch: typeof globalThis.fetch = async (_input, init) => {
-    sent = (init?.headers as Record<string, string>).authorization ?? null;
+    sent = (init?.headers as Record<string, string> | undefined)?.authorization ?? null;
     return new Response('{}', { status: 500, headers: { 'content-type': 'application/json' } });
   };
   try {
@@ -33,7 +33,13 @@ describe('the CLI and the client pick the same credentials', () => {
 
   it.each(COMBOS.map((env) => [Object.keys(env).join(' + ') || 'none', env] as const))('%s', async (_, env) => {
     let seen: Credentials | undefined;
-    const r = await run(['sessions', 'list', '--service-sid', SERVICE], { env, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
+    const r = await run(['sessions', 'list', '--service-sid', SERVICE], {
+      env,
+      createSource: (o) => {
+        seen = o.credentials;
+        return fakeSource(0);
+      },
+    });
     expect(seen).toEqual(findCredentials({}, env));
 
     // What a program using the client with the same environment sends...
@@ -52,7 +58,13 @@ describe('the CLI and the client pick the same credentials', () => {
 
   it('with all four set, both use the API key', async () => {
     let seen: Credentials | undefined;
-    await run(['sessions', 'list', '--service-sid', SERVICE], { env: VALUES, createSource: (o) => ((seen = o.credentials), fakeSource(0)) });
+    await run(['sessions', 'list', '--service-sid', SERVICE], {
+      env: VALUES,
+      createSource: (o) => {
+        seen = o.credentials;
+        return fakeSource(0);
+      },
+    });
     expect(seen).toEqual({ accountSid: VALUES.TWILIO_ACCOUNT_SID, apiKeySid: VALUES.TWILIO_API_KEY, apiKeySecret: VALUES.TWILIO_API_SECRET });
   });
 });
@@ -76,6 +88,7 @@ describe('errors printed by the CLI', () => {
     const basic = btoa(`${VALUES.TWILIO_API_KEY}:${VALUES.TWILIO_API_SECRET}`);
     const source = {
       ...fakeSource(0),
+      // biome-ignore lint/correctness/useYield: it fails before the first item
       async *each() {
         throw new Error(`echo ${VALUES.TWILIO_API_SECRET} and Basic ${basic}`);
       },

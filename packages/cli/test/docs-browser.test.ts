@@ -72,6 +72,8 @@ describe('HTML reference docs in a real browser, offline', () => {
     await browser?.dispose();
   });
 
+  // innerText, not textContent: the text a reader sees, without hidden nodes, scripts or styles.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the test checks
   const text = async () => (await page.evaluate(() => document.body.innerText)).replace(/\u200b/g, '');
 
   it('renders the operation and every parameter', async () => {

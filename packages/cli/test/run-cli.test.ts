@@ -129,7 +129,10 @@ describe('usage errors exit 2 and send nothing', () => {
     let seen: unknown;
     const r = await run(LIST, {
       env: { TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID, TWILIO_API_KEY: 'SKkey', TWILIO_API_SECRET: 'shh-secret' },
-      createSource: (o) => ((seen = o.credentials), fakeSource(0)),
+      createSource: (o) => {
+        seen = o.credentials;
+        return fakeSource(0);
+      },
     });
     expect(r.code).toBe(0);
     expect(seen).toEqual({ accountSid: env.TWILIO_ACCOUNT_SID, apiKeySid: 'SKkey', apiKeySecret: 'shh-secret' });
@@ -139,7 +142,7 @@ describe('usage errors exit 2 and send nothing', () => {
 describe('API errors', () => {
   const failing = (err: object) => ({
     ...fakeSource(0),
-    // eslint-disable-next-line require-yield
+    // biome-ignore lint/correctness/useYield: it fails before the first item
     async *each() {
       throw Object.assign(new Error((err as { message: string }).message), err);
     },
@@ -189,7 +192,8 @@ describe('progress line', () => {
     const tty = await run([...LIST, '-f', 'ndjson'], { source: fakeSource(3), ttyErr: true });
     expect(tty.stderr).toMatch(/\d+ sessions? · \d+ pages? · [\d,]+ sessions\/s/);
     expect(tty.stderr.endsWith('\r\u001b[2K')).toBe(true);
-    expect(tty.stdout).not.toMatch(/sessions\/s|\u001b/);
+    expect(tty.stdout).not.toContain('sessions/s');
+    expect(tty.stdout).not.toContain('\u001b');
     const piped = await run([...LIST, '-f', 'ndjson'], { source: fakeSource(3), ttyErr: false });
     expect(piped.stderr).toBe('');
   });
@@ -217,7 +221,7 @@ describe('help', () => {
     for (const flag of ['--service-sid', '--format', '--properties', '--limit', '--page-size', '--base-url']) expect(r.stdout).toContain(flag);
     for (const f of command.flags) expect(r.stdout.replace(/\s+/g, ' ')).toContain(f.parameter.description);
     for (const p of sessionPropertyNames) expect(r.stdout).toContain(p);
-    expect(r.stdout).toMatch(/Exit codes:\n  0 [\s\S]*\n  1 [\s\S]*\n  2 /);
+    expect(r.stdout).toMatch(/Exit codes:\n {2}0 [\s\S]*\n {2}1 [\s\S]*\n {2}2 /);
     expect(r.stdout).toContain('Examples:\n  twilio-proxy sessions list --service-sid KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n');
   });
 
@@ -248,7 +252,7 @@ describe(`the compatibility bin ${COMPAT_BIN}: the old command line keeps workin
     [['list', '-s', SERVICE, '--service-sid', SERVICE], /give --service or --service-sid, not both/],
     [['list', '-s', SERVICE, '-p', 'sid,nope'], /unknown Session property 'nope'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-    [[], /Usage:\n  proxy-sessions <action>/],
+    [[], /Usage:\n {2}proxy-sessions <action>/],
   ])('%j: exit 2', async (argv, message) => {
     const r = await compat(argv);
     expect(r.code).toBe(2);

@@ -65,6 +65,7 @@ describe('.github/workflows', () => {
   test('what regenerate and the release job push is pushed as the release App, so ci.yml runs on it', async () => {
     // Events made with the default GITHUB_TOKEN start no workflow: the PRs would get no CI.
     const app = /^\$\{\{ steps\.app-token\.outputs\.token \|\| github\.token \}\}$/;
+    const secret = (name: string) => `\${{ secrets.${name} }}`; // the Actions expression that reads a repository secret
     const regenerate = parse(await readFile(path.join(dir, 'regenerate.yml'), 'utf8'));
     const release = parse(await readFile(path.join(dir, 'ci.yml'), 'utf8')).jobs.release;
     for (const [job, pushing] of [
@@ -73,8 +74,8 @@ describe('.github/workflows', () => {
     ] as const) {
       const tokenStep = job.steps.find((s: any) => s.id === 'app-token');
       expect(tokenStep.uses).toMatch(/^actions\/create-github-app-token@/);
-      expect(tokenStep.with).toMatchObject({ 'app-id': '${{ secrets.RELEASE_APP_ID }}', 'private-key': '${{ secrets.RELEASE_APP_PRIVATE_KEY }}' });
-      expect(job.env.RELEASE_APP_ID).toBe('${{ secrets.RELEASE_APP_ID }}');
+      expect(tokenStep.with).toMatchObject({ 'app-id': secret('RELEASE_APP_ID'), 'private-key': secret('RELEASE_APP_PRIVATE_KEY') });
+      expect(job.env.RELEASE_APP_ID).toBe(secret('RELEASE_APP_ID'));
       expect(job.steps.find((s: any) => String(s.uses).startsWith('actions/checkout@')).with.token).toMatch(app);
       const step = job.steps.find(pushing);
       expect(step.env.GH_TOKEN ?? step.env.GITHUB_TOKEN).toMatch(app);

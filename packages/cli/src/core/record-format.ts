@@ -30,6 +30,7 @@ export function formatRecord(format: OutputFormat, item: unknown, properties: re
       const gap = ' '.repeat(COLUMN_GAP);
       return keys
         .map((k) => {
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
           const value = text(record[k]).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
           const line = `${k}${' '.repeat(width - stringWidth(k))}${gap}${value}`.trimEnd();
           return `${line}\n`;

@@ -48,6 +48,7 @@ export function layoutColumns(columns: readonly PropertyInfo[], terminalWidth: n
  * with `…` between whole graphemes (never inside an emoji sequence or before a combining mark).
  */
 export function fitCell(value: string, width: number, pad: boolean): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
   let out = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   let used = stringWidth(out);
   if (used > width) {

@@ -57,7 +57,10 @@ const DEFAULT_ACCOUNT_PATTERN = '^AC[0-9a-fA-F]{32}$';
 /** A SID from a Twilio SID pattern. */
 export function sidFromPattern(pattern: string, rng: Rng): string {
   let parsed = sidPatterns.get(pattern);
-  if (!parsed) sidPatterns.set(pattern, (parsed = parseSidPattern(pattern)));
+  if (!parsed) {
+    parsed = parseSidPattern(pattern);
+    sidPatterns.set(pattern, parsed);
+  }
   return parsed.prefix + rng.hex(parsed.hexLength);
 }
 const sidPatterns = new Map<string, { prefix: string; hexLength: number }>();
@@ -86,13 +89,13 @@ function plan(schema: Obj, path: string, depth: number, identity: ReadonlySet<st
   const types = typesOf(schema);
   const nullable = types.includes('null') || schema.nullable === true;
   const type = types.find((t) => t !== 'null') ?? (schema.properties ? 'object' : schema.enum ? typeof schema.enum[0] : 'string');
-  const base = valueOf(schema, type, path, depth, identity, nameLike);
+  const base = generatorOf(schema, type, path, depth, identity, nameLike);
   if (!nullable || identity.has(path)) return base;
   const nullRate = nameLike ? 0.15 : 0.1;
   return (ctx) => (ctx.rng() < nullRate ? null : base(ctx));
 }
 
-function valueOf(schema: Obj, type: string, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
+function generatorOf(schema: Obj, type: string, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
   if ('const' in schema) return () => schema.const;
   if (Array.isArray(schema.enum)) {
     const values = schema.enum.filter((v: unknown) => v !== null);

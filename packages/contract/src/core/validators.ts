@@ -124,7 +124,10 @@ export function validateRequest(operationId: string, input: RequestInput = {}): 
 
 function fromSearchParams(params: URLSearchParams): Record<string, ParamValue> {
   const out: Record<string, string[]> = {};
-  for (const [k, v] of params) (out[k] ??= []).push(v);
+  for (const [k, v] of params) {
+    out[k] ??= [];
+    out[k].push(v);
+  }
   return out;
 }
 

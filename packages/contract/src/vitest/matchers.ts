@@ -1,12 +1,12 @@
 import type { OperationId } from '@twilio-proxy/types';
 import { formatIssues } from '../core/contract-error.js';
 import { validateResponse } from '../core/validators.js';
-import { normalizeResponse } from './normalize.js';
+import { type NormalizedResponse, normalizeResponse } from './normalize.js';
 
 /** The matchers, for `expect.extend(contractMatchers)`. Async: always `await` them. */
 export const contractMatchers = {
   async toSatisfyContract(received: unknown, operationId: OperationId | (string & {})) {
-    let normalized;
+    let normalized: NormalizedResponse;
     try {
       normalized = await normalizeResponse(received);
     } catch (err) {

@@ -42,7 +42,14 @@ export class Proc {
       const m = re.exec(this.output.slice(from));
       if (m) return resolve(m);
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}; output:\n${this.output}`)), timeoutMs);
-      this.waiters.push({ re, from, resolve: (x) => (clearTimeout(timer), resolve(x)) });
+      this.waiters.push({
+        re,
+        from,
+        resolve: (x) => {
+          clearTimeout(timer);
+          resolve(x);
+        },
+      });
     });
   }
 

@@ -15,7 +15,7 @@ export interface RouteMatch {
   readonly values: Record<string, string>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 /** Routes from `operationsMeta`: every operation of the spec, whatever its method. */
 export function createRouter(table: Readonly<Record<string, OperationMeta>> = operationsMeta) {
@@ -31,7 +31,7 @@ export function createRouter(table: Readonly<Record<string, OperationMeta>> = op
       path,
       params: pathParamNames(path),
       methods,
-      regex: new RegExp(`^${escape(path).replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+      regex: new RegExp(`^${escapeRegExp(path).replace(/\{[^}]+\}/g, '([^/]+)')}$`),
     }))
     .sort((a, b) => a.params.length - b.params.length || (a.path < b.path ? -1 : 1));
 

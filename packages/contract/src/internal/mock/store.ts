@@ -165,7 +165,7 @@ export function createStore(options: StoreOptions) {
       b.json.splice(index, 1);
       if (b.issues.length) b.issues.splice(index, 1);
       b.indexBySid.clear();
-      b.items.forEach((item, i) => b.indexBySid.set(item[b.collection.idProperty], i));
+      for (const [i, item] of b.items.entries()) b.indexBySid.set(item[b.collection.idProperty], i);
       options.onChange();
     },
   };
