@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { literalSegments, walkOperations } from '../packages/types/src/spec/index.js';
+import { type JsonObject, literalSegments, walkOperations } from '../packages/types/src/spec/index.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { repoRoot, specPath } from './lib/paths.js';
 
@@ -27,7 +27,7 @@ export interface NameHit {
 }
 
 /** The names a hand-written source must not spell, by kind. */
-export function forbiddenNames(document: Record<string, any>): Map<string, NameHit['kind']> {
+export function forbiddenNames(document: JsonObject): Map<string, NameHit['kind']> {
   const ops = walkOperations(document);
   const names = new Map<string, NameHit['kind']>();
   const items = [...new Set(ops.map((o) => o.schema).filter((s): s is string => !!s))];

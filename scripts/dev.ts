@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
 import { watch } from 'chokidar';
+import type { JsonObject } from '../packages/types/src/spec/index.js';
 import { generate } from './generate.js';
 import { generatedPath, repoRoot, specPath } from './lib/paths.js';
 import { classifySpecChanges } from './lib/spec-changes.js';
@@ -41,8 +42,7 @@ const specDir = path.dirname(specFile);
 const rel = (f: string) => path.relative(root, f);
 const log = (msg: string) => console.log(`[dev ${new Date().toISOString().slice(11, 23)}] ${msg}`);
 
-type Obj = Record<string, any>;
-let lastGood: Obj | null = null;
+let lastGood: JsonObject | null = null;
 
 /** Lint errors (and YAML errors) as `file:line:col message` lines; empty when the spec is fine. */
 async function lintSpec(): Promise<string[]> {
@@ -65,7 +65,7 @@ async function lintSpec(): Promise<string[]> {
 }
 
 /** A one-line summary per API change, from the classifier the breaking-change gate uses. */
-function summarize(before: Obj | null, after: Obj): string[] {
+function summarize(before: JsonObject | null, after: JsonObject): string[] {
   if (!before) return [];
   const changes = classifySpecChanges(before, after);
   if (changes.length === 0) return ['  no API change (descriptions/examples only)'];
@@ -127,7 +127,7 @@ async function regenerate(trigger: string): Promise<boolean> {
   const report = await syncTree(root, files, false);
   const ms = Math.round(performance.now() - t0);
   const json = files.get(generatedPath)?.get('openapi.gen.json');
-  const doc = json ? (JSON.parse(json) as Obj) : null;
+  const doc = json ? (JSON.parse(json) as JsonObject) : null;
   if (report.changed.length === 0) {
     log(`regenerated in ${ms} ms: nothing changed`);
   } else {

@@ -1,6 +1,4 @@
-import { pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
-
-type Obj = Record<string, any>;
+import { type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
 
 const q = (s: string): string => (/^[\w.-]+$/.test(s) ? `'${s}'` : JSON.stringify(s));
 
@@ -15,7 +13,7 @@ const successStatus = (op: WalkedOperation): string | undefined =>
  * `<OperationId>PathParams`, `<OperationId>Query`, `<OperationId>Response`. List operations also get
  * `List<Resource>…` (`ListSessionsQuery`), the names the hand-written aliases had before they were generated.
  */
-export function renderAliases(document: Obj, operations: readonly WalkedOperation[]): string {
+export function renderAliases(document: JsonObject, operations: readonly WalkedOperation[]): string {
   const out = ["import type { components, operations } from './schema.gen.js';", ''];
   const taken = new Set<string>();
   const alias = (name: string, type: string, comment?: string) => {
@@ -23,7 +21,7 @@ export function renderAliases(document: Obj, operations: readonly WalkedOperatio
     taken.add(name);
     out.push(...doc(comment), `export type ${name} = ${type};`);
   };
-  for (const [name, schema] of Object.entries<Obj>(document.components?.schemas ?? {})) {
+  for (const [name, schema] of Object.entries<JsonObject>(document.components?.schemas ?? {})) {
     alias(pascalCase(name), `components['schemas'][${q(name)}]`, schema.description);
   }
   for (const op of operations) {

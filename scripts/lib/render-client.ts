@@ -1,6 +1,4 @@
-import { camelCase, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
-
-type Obj = Record<string, any>;
+import { camelCase, type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
 
 const q = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
 
@@ -10,7 +8,7 @@ const doc = (indent: string, text: string): string => `${indent}/** ${text.repla
 const summaryOf = (op: WalkedOperation): string => op.summary ?? `${op.method} ${op.path}`;
 
 /** Whether the spec gives the operation a request body (read from the dereferenced document). */
-const hasBody = (document: Obj, op: WalkedOperation): boolean => !!document.paths?.[op.path]?.[op.method.toLowerCase()]?.requestBody;
+const hasBody = (document: JsonObject, op: WalkedOperation): boolean => !!document.paths?.[op.path]?.[op.method.toLowerCase()]?.requestBody;
 
 /**
  * The client's generated facade: `client.<resource>.<action>(...pathParams, options?)` for every operation.
@@ -18,8 +16,8 @@ const hasBody = (document: Obj, op: WalkedOperation): boolean => !!document.path
  * summary) sit in a generated interface per resource (`SessionsResource`), beside the names older code imports
  * (`List<Resource>Options`, `parse<Schema>Dates`, `<Schema>DateField`, the component schema types).
  */
-export function renderClient(document: Obj, operations: readonly WalkedOperation[]): string {
-  const schemas: Obj = document.components?.schemas ?? {};
+export function renderClient(document: JsonObject, operations: readonly WalkedOperation[]): string {
+  const schemas: JsonObject = document.components?.schemas ?? {};
   const used = new Set<string>(['OperationsApi']);
   const use = (...names: string[]) => {
     for (const n of names) used.add(n);
@@ -84,7 +82,7 @@ export function renderClient(document: Obj, operations: readonly WalkedOperation
 
   // Per item schema with date-time fields: the names of the date helpers for that schema.
   const dated = [...new Set(operations.map((o) => o.schema).filter((s): s is string => !!s))].filter((name) =>
-    Object.values<Obj>(schemas[name]?.properties ?? {}).some((p) => p.format === 'date-time'),
+    Object.values<JsonObject>(schemas[name]?.properties ?? {}).some((p) => p.format === 'date-time'),
   );
   for (const name of dated) {
     const type = pascalCase(name);

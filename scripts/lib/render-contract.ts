@@ -1,6 +1,4 @@
-import { camelCase, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
-
-type Obj = Record<string, any>;
+import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
 
 /**
  * Names the contract package's generic API offers per schema and collection, for code written against one spec:
@@ -21,9 +19,9 @@ const RESERVED = new Set([
 const doc = (text: string | undefined): string => (text ? text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim().replace(/\.$/, '') : '');
 const q = (s: string): string => JSON.stringify(s);
 
-export function renderContract(document: Obj, operations: readonly WalkedOperation[]): Map<string, string> {
+export function renderContract(document: JsonObject, operations: readonly WalkedOperation[]): Map<string, string> {
   const collections = walkCollections(operations);
-  const schemas: Obj = document.components?.schemas ?? {};
+  const schemas: JsonObject = document.components?.schemas ?? {};
 
   // Root parameters: owned by no collection of the spec (nothing lists their values).
   const roots = new Map<string, string>();

@@ -1,15 +1,13 @@
-import type { WalkedOperation } from '../../packages/types/src/spec/index.js';
+import type { JsonObject, WalkedOperation } from '../../packages/types/src/spec/index.js';
 
 // The schema keywords a client needs to check an input before sending it.
 const RULE_KEYS = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'default', 'enum'];
 
-type Obj = Record<string, any>;
-
-const pick = (schema: Obj): Obj => Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => [k, schema[k]]));
+const pick = (schema: JsonObject): JsonObject => Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => [k, schema[k]]));
 
 /** Renders a compact runtime table of every operation: method, path, parameter rules, list shape, resource and action. */
 export function renderOperations(operations: readonly WalkedOperation[]): string {
-  const table: Obj = {};
+  const table: JsonObject = {};
   for (const op of operations) {
     table[op.operationId] = {
       method: op.method,

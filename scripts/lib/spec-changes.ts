@@ -7,9 +7,8 @@
  * breaks a request and a widened one breaks a response; a tighter constraint breaks a request.
  */
 
-import { type WalkedOperation, walkOperations } from '../../packages/types/src/spec/index.js';
+import { type JsonObject, type WalkedOperation, walkOperations } from '../../packages/types/src/spec/index.js';
 
-type Obj = Record<string, any>;
 type Direction = 'request' | 'response';
 
 export interface SpecChange {
@@ -25,9 +24,9 @@ export interface SpecChange {
 const LOWER_BOUNDS = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'];
 const UPPER_BOUNDS = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'];
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const types = (s: Obj): string[] | null =>
+const types = (s: JsonObject): string[] | null =>
   s.type === undefined ? null : (Array.isArray(s.type) ? s.type : [s.type]).map(String).sort();
 
 class Collector {
@@ -44,7 +43,7 @@ function constraint(c: Collector, dir: Direction, where: string, key: string, ti
   c.add(`${word}-constraint`, breaking, where, `${key} ${from === undefined ? '(none)' : JSON.stringify(from)} → ${to === undefined ? '(none)' : JSON.stringify(to)} (${word} ${dir})`);
 }
 
-function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: Obj, depth = 0): void {
+function compareSchema(c: Collector, dir: Direction, where: string, a: JsonObject, b: JsonObject, depth = 0): void {
   if (depth > 40 || same(a, b)) return;
 
   const ta = types(a);
@@ -94,8 +93,8 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: O
   }
 
   // Object properties.
-  const pa: Obj = isObj(a.properties) ? a.properties : {};
-  const pb: Obj = isObj(b.properties) ? b.properties : {};
+  const pa: JsonObject = isObj(a.properties) ? a.properties : {};
+  const pb: JsonObject = isObj(b.properties) ? b.properties : {};
   const ra: string[] = a.required ?? [];
   const rb: string[] = b.required ?? [];
   const removed = Object.keys(pa).filter((k) => !(k in pb));
@@ -131,8 +130,8 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: O
   if (isObj(a.items) && isObj(b.items)) compareSchema(c, dir, `${where}[]`, a.items, b.items, depth + 1);
 
   for (const key of ['oneOf', 'anyOf', 'allOf']) {
-    const xa: Obj[] | undefined = a[key];
-    const xb: Obj[] | undefined = b[key];
+    const xa: JsonObject[] | undefined = a[key];
+    const xb: JsonObject[] | undefined = b[key];
     if (same(xa, xb)) continue;
     if (xa && xb && xa.length === xb.length) {
       for (const [i, s] of xa.entries()) compareSchema(c, dir, `${where}<${key}[${i}]>`, s, xb[i]!, depth + 1);
@@ -140,13 +139,13 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: Obj, b: O
   }
 }
 
-function jsonSchema(content: Obj | undefined): Obj | undefined {
+function jsonSchema(content: JsonObject | undefined): JsonObject | undefined {
   if (!content) return undefined;
   const key = Object.keys(content).find((k) => /json/.test(k)) ?? Object.keys(content)[0];
   return key ? content[key]?.schema : undefined;
 }
 
-const parameters = (op: WalkedOperation): Map<string, Obj> => new Map(op.parameters.map((p) => [`${p.in} ${p.name}`, p]));
+const parameters = (op: WalkedOperation): Map<string, JsonObject> => new Map(op.parameters.map((p) => [`${p.in} ${p.name}`, p]));
 
 function compareOperation(c: Collector, op: string, a: WalkedOperation, b: WalkedOperation) {
   const pa = parameters(a);
@@ -171,16 +170,16 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
   if (!a.requestBody?.required && b.requestBody?.required) c.add('new-required-body', true, `${op} request body`, 'request body is now required');
   if (ba && bb) compareSchema(c, 'request', `${op} request body`, ba, bb);
 
-  const ra: Obj = a.responses ?? {};
-  const rb: Obj = b.responses ?? {};
+  const ra: JsonObject = a.responses ?? {};
+  const rb: JsonObject = b.responses ?? {};
   for (const code of Object.keys(ra)) {
     if (!(code in rb)) {
       c.add('removed-response', true, `${op} response ${code}`, 'response removed');
       continue;
     }
     const where = `${op} response ${code}`;
-    const ha: Obj = ra[code].headers ?? {};
-    const hb: Obj = rb[code].headers ?? {};
+    const ha: JsonObject = ra[code].headers ?? {};
+    const hb: JsonObject = rb[code].headers ?? {};
     for (const h of Object.keys(ha)) {
       if (!(h in hb)) c.add('removed-response-header', true, `${where} header ${h}`, 'response header removed');
       else compareSchema(c, 'response', `${where} header ${h}`, ha[h].schema ?? {}, hb[h].schema ?? {});
@@ -195,9 +194,9 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
 }
 
 /** Every API-visible difference between `base` and `revision` (both dereferenced), in path then method order. */
-export function classifySpecChanges(base: Obj, revision: Obj): SpecChange[] {
+export function classifySpecChanges(base: JsonObject, revision: JsonObject): SpecChange[] {
   const c = new Collector();
-  const byRoute = (doc: Obj) => new Map(walkOperations(doc).map((o) => [`${o.method} ${o.path}`, o]));
+  const byRoute = (doc: JsonObject) => new Map(walkOperations(doc).map((o) => [`${o.method} ${o.path}`, o]));
   const [opsA, opsB] = [byRoute(base), byRoute(revision)];
   for (const route of new Set([...opsA.keys(), ...opsB.keys()])) {
     const a = opsA.get(route);

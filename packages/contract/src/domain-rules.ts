@@ -4,6 +4,7 @@
  * everything else from the spec. A schema without rules here still gets spec-valid items.
  */
 import type { Session, SessionStatus } from '@twilio-proxy/types';
+import type { JsonObject } from '@twilio-proxy/types/spec';
 import type { Rng } from './internal/prng.js';
 
 /** What a rule may use while an item is made. */
@@ -92,7 +93,7 @@ function sessionRule(s: Session, ctx: RuleContext): void {
 /** A per-schema rule: the properties it sets (the factory leaves them to it) and how. */
 export interface SchemaRule {
   readonly sets: readonly string[];
-  apply(item: any, ctx: RuleContext): void;
+  apply(item: JsonObject, ctx: RuleContext): void;
 }
 
 /** Per component schema: adjusts an item the generic factory made from the spec. */

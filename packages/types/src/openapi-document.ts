@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import type { JsonObject } from './spec/json-object.js';
 
 /** The loose shape of an OpenAPI document, enough for tools that walk it. */
 export interface OpenApiDocument {
   openapi: string;
   info: Record<string, unknown>;
-  paths: Record<string, Record<string, any>>;
-  components?: Record<string, Record<string, any>>;
+  paths: Record<string, JsonObject>;
+  components?: Record<string, JsonObject>;
   [key: string]: unknown;
 }
 

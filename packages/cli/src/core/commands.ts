@@ -1,4 +1,4 @@
-import { kebabCase, snakeCase, type WalkedOperation, type WalkedParameter, walkOperations } from '@twilio-proxy/types/spec';
+import { type JsonObject, kebabCase, snakeCase, type WalkedOperation, type WalkedParameter, walkOperations } from '@twilio-proxy/types/spec';
 import { itemProperties, itemSchemaOf, type PropertyInfo } from '../internal/item-schema.js';
 
 /** One command-line flag that carries a path or query parameter of the operation. */
@@ -45,20 +45,18 @@ export const PAGE_SIZE_PARAMETER = 'PageSize';
 /** Table columns when neither `--properties` nor the spec's `defaultOutputProperties` says otherwise. */
 const FALLBACK_COLUMNS = 4;
 
-type Obj = Record<string, any>;
-
 /** `^KS[0-9a-fA-F]{32}$` → prefix `KS` and 32 more characters: the shape of a Twilio SID. */
-function sidShape(schema: Obj): { prefix: string; length: number } | null {
+function sidShape(schema: JsonObject): { prefix: string; length: number } | null {
   const m = typeof schema.pattern === 'string' ? /^\^([A-Z]{2})\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(schema.pattern) : null;
   return m ? { prefix: m[1]!, length: Number(m[2]) } : null;
 }
 
-function typeOf(schema: Obj): string | undefined {
+function typeOf(schema: JsonObject): string | undefined {
   const t = Array.isArray(schema.type) ? schema.type.find((x: string) => x !== 'null') : schema.type;
   return typeof t === 'string' ? t : undefined;
 }
 
-function placeholderOf(schema: Obj): string {
+function placeholderOf(schema: JsonObject): string {
   const sid = sidShape(schema);
   if (sid) return `${sid.prefix}…`;
   if (Array.isArray(schema.enum)) return schema.enum.join('|');
@@ -84,7 +82,7 @@ function flagOf(p: WalkedParameter): Flag {
 
 const words = (s: string) => snakeCase(s).replace(/_/g, ' ');
 
-function toCommand(document: Obj, op: WalkedOperation): Command {
+function toCommand(document: JsonObject, op: WalkedOperation): Command {
   const flags = op.parameters
     .filter((p) => p.in === 'path' || (p.in === 'query' && !(op.list && PAGING_PARAMETERS.has(p.name))))
     // Path parameters first, in path order, as the client's positional arguments are.
@@ -92,7 +90,7 @@ function toCommand(document: Obj, op: WalkedOperation): Command {
     .map(flagOf);
   const properties = itemProperties(itemSchemaOf(document, op));
   const names = new Set(properties.map((p) => p.name));
-  const fromSpec: unknown = (op.extensions['x-twilio'] as Obj | undefined)?.defaultOutputProperties;
+  const fromSpec: unknown = (op.extensions['x-twilio'] as JsonObject | undefined)?.defaultOutputProperties;
   const listed = Array.isArray(fromSpec) ? fromSpec.filter((n): n is string => typeof n === 'string' && names.has(n)) : [];
   return {
     resource: kebabCase(op.resource),
@@ -112,7 +110,7 @@ function toCommand(document: Obj, op: WalkedOperation): Command {
 export function buildCommands(document: unknown): Command[] {
   return walkOperations(document)
     .filter((op) => op.method === 'GET')
-    .map((op) => toCommand(document as Obj, op));
+    .map((op) => toCommand(document as JsonObject, op));
 }
 
 /** The resources in the order the spec first mentions them, each with its commands. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { JsonObject } from '@twilio-proxy/types/spec';
 import type { Command, Flag } from './commands.js';
 import { UsageError } from './exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './output-format.js';
@@ -42,9 +43,7 @@ export interface CommandArgs {
   baseUrl: string | undefined;
 }
 
-type Obj = Record<string, any>;
-
-const typeOf = (schema: Obj): string | undefined =>
+const typeOf = (schema: JsonObject): string | undefined =>
   (Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type) as string | undefined;
 
 /** Integers only; their range is the client's to check, from the spec (e.g. PageSize 1..1000). */

@@ -1,4 +1,4 @@
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/spec';
 
 /** What the CLI needs to know about one property of an item, read from the spec. */
 export interface PropertyInfo {
@@ -9,19 +9,17 @@ export interface PropertyInfo {
   readonly description?: string;
 }
 
-type Schema = Record<string, any>;
-
 // An RFC 3339 UTC timestamp without fraction, the form Twilio sends: 2015-07-30T20:00:00Z.
 const DATE_TIME_WIDTH = '0000-00-00T00:00:00Z'.length;
 // Widest decimal rendering of a 64-bit signed integer.
 const INTEGER_WIDTH = String(-(2n ** 63n)).length;
 
-function typesOf(schema: Schema): string[] {
+function typesOf(schema: JsonObject): string[] {
   const t = schema.type;
   return (Array.isArray(t) ? t : t === undefined ? [] : [t]).filter((x) => x !== 'null');
 }
 
-export function describeProperty(name: string, schema: Schema): PropertyInfo {
+export function describeProperty(name: string, schema: JsonObject): PropertyInfo {
   const description = typeof schema.description === 'string' ? { description: schema.description } : {};
   if (Array.isArray(schema.enum)) {
     const widest = Math.max(...schema.enum.map((v: unknown) => String(v).length));
@@ -38,7 +36,7 @@ export function describeProperty(name: string, schema: Schema): PropertyInfo {
   return { name, ...info, ...description };
 }
 
-const successSchema = (op: WalkedOperation): Schema | undefined => {
+const successSchema = (op: WalkedOperation): JsonObject | undefined => {
   const key = ['200', '201', '202'].find((k) => op.responses[k]?.content?.['application/json']?.schema);
   return key ? op.responses[key].content['application/json'].schema : undefined;
 };
@@ -47,7 +45,7 @@ const successSchema = (op: WalkedOperation): Schema | undefined => {
  * The schema of what one operation returns per row: its component schema (`op.schema`) when the spec
  * names one, else the list item or the body as the response declares it.
  */
-export function itemSchemaOf(document: { components?: Record<string, any> }, op: WalkedOperation): Schema | undefined {
+export function itemSchemaOf(document: { components?: Record<string, JsonObject> }, op: WalkedOperation): JsonObject | undefined {
   const named = op.schema ? document.components?.schemas?.[op.schema] : undefined;
   if (named) return named;
   const body = successSchema(op);
@@ -55,7 +53,7 @@ export function itemSchemaOf(document: { components?: Record<string, any> }, op:
 }
 
 /** Every property of the item, in the spec's order (none when the schema lists none). */
-export function itemProperties(schema: Schema | undefined): PropertyInfo[] {
-  const props = (schema?.properties ?? {}) as Record<string, Schema>;
+export function itemProperties(schema: JsonObject | undefined): PropertyInfo[] {
+  const props = (schema?.properties ?? {}) as Record<string, JsonObject>;
   return Object.entries(props).map(([name, s]) => describeProperty(name, s));
 }

@@ -1,7 +1,7 @@
-type Schema = Record<string, any>;
+import type { JsonObject } from '@twilio-proxy/types/spec';
 
 /** The whole rule of a parameter's schema in words (`an integer, from 1 to 1000`), or null when it has none. */
-export function specRule(s: Schema | undefined): string | null {
+export function specRule(s: JsonObject | undefined): string | null {
   if (!s) return null;
   const parts: string[] = [];
   const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type;

@@ -1,5 +1,5 @@
 import type { components } from '@twilio-proxy/types';
-import { camelCase, snakeCase } from '@twilio-proxy/types/spec';
+import { camelCase, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
 import { FILLER, friendlyName, iso, NAME_PROPERTIES, PROPERTY_RULES, type RuleContext, SCHEMA_RULES } from '../domain-rules.js';
 import { createRng, type Rng } from '../internal/prng.js';
 import {
@@ -41,7 +41,6 @@ export interface Factory<T> {
   take(n: number): T[];
 }
 
-type Obj = Record<string, any>;
 type Gen = (ctx: ItemContext) => unknown;
 
 interface ItemContext extends RuleContext {
@@ -65,10 +64,10 @@ export function sidFromPattern(pattern: string, rng: Rng): string {
 }
 const sidPatterns = new Map<string, { prefix: string; hexLength: number }>();
 
-const typesOf = (schema: Obj): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
+const typesOf = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 
 /** The account SID pattern: the schema's own `account_sid`, else any component schema's, else Twilio's. */
-function accountPattern(schema: Obj): string {
+function accountPattern(schema: JsonObject): string {
   const own = schema.properties?.[ACCOUNT_PROPERTY]?.pattern;
   if (isSidPattern(own)) return own;
   return DEFAULT_ACCOUNT_PATTERN;
@@ -82,7 +81,7 @@ function textOfLength(head: string, length: number): string {
 }
 
 /** Generators per property, built once per schema from the spec. */
-function plan(schema: Obj, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
+function plan(schema: JsonObject, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
   const variants = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(variants) && variants.length) return plan(variants[0], path, depth, identity, nameLike);
   if (Array.isArray(schema.allOf)) return plan(Object.assign({}, ...schema.allOf), path, depth, identity, nameLike);
@@ -95,7 +94,7 @@ function plan(schema: Obj, path: string, depth: number, identity: ReadonlySet<st
   return (ctx) => (ctx.rng() < nullRate ? null : base(ctx));
 }
 
-function generatorOf(schema: Obj, type: string, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
+function generatorOf(schema: JsonObject, type: string, path: string, depth: number, identity: ReadonlySet<string>, nameLike: boolean): Gen {
   if ('const' in schema) return () => schema.const;
   if (Array.isArray(schema.enum)) {
     const values = schema.enum.filter((v: unknown) => v !== null);
@@ -122,7 +121,7 @@ function generatorOf(schema: Obj, type: string, path: string, depth: number, ide
     case 'object': {
       if (schema.format === 'uri-map') return (ctx) => ctx.links();
       if (depth >= 3 || !schema.properties) return () => ({});
-      const props = Object.entries<Obj>(schema.properties).map(([k, v]) => [k, plan(v, `${path}/${k}`, depth + 1, identity, false)] as const);
+      const props = Object.entries<JsonObject>(schema.properties).map(([k, v]) => [k, plan(v, `${path}/${k}`, depth + 1, identity, false)] as const);
       return (ctx) => Object.fromEntries(props.map(([k, g]) => [k, g(ctx)]));
     }
     default:
@@ -130,7 +129,7 @@ function generatorOf(schema: Obj, type: string, path: string, depth: number, ide
   }
 }
 
-function stringOf(schema: Obj, nameLike: boolean): Gen {
+function stringOf(schema: JsonObject, nameLike: boolean): Gen {
   if (isSidPattern(schema.pattern)) return (ctx) => sidFromPattern(schema.pattern, ctx.rng);
   if (typeof schema.pattern === 'string') {
     // Only SID patterns are generated; any other pattern takes the spec's own example.
@@ -175,7 +174,7 @@ function schemaPlan(name: string) {
   // Properties the factory sets itself afterwards (SID, account, parents) or a domain rule sets are not drawn.
   const later = new Set([...identity].map((k) => k.slice(1)).filter((k) => k !== 'url'));
   for (const k of SCHEMA_RULES[name]?.sets ?? []) later.add(k);
-  const props = Object.entries<Obj>(schema.properties ?? {}).map(([k, v]) => {
+  const props = Object.entries<JsonObject>(schema.properties ?? {}).map(([k, v]) => {
     if (later.has(k)) return [k, () => null] as const;
     const rule = PROPERTY_RULES[k];
     const gen = plan(v, `/${k}`, 1, identity, NAME_PROPERTIES.has(k));
@@ -241,7 +240,7 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
     const links = () => Object.fromEntries(children.map((s) => [snakeCase(s), `${url}/${s}`]));
     const ctx: ItemContext = { index: index++, rng, time: clock, sid, url, links };
     if (value) return value(ctx) as SchemaItem<N>;
-    const item: Obj = {};
+    const item: JsonObject = {};
     for (const [k, gen] of props) item[k] = gen(ctx);
     if (idProperty in item) item[idProperty] = sid;
     if (ACCOUNT_PROPERTY in item) item[ACCOUNT_PROPERTY] = accountSid;

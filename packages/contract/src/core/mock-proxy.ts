@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { type MockNamedFields, type MockNamedOptions, ROOT_PARAMS, TOP_LEVEL } from '../generated/names.gen.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound, truncate } from '../internal/mock/answer.js';
 import { type ApiKey, AUTHENTICATE_HEADERS, createAuth } from '../internal/mock/auth.js';
@@ -19,8 +19,6 @@ import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
 import { validateRequest } from './validators.js';
 
 export { type ApiKey, MOCK_ERROR_CODES, type SelfCheckViolation };
-
-type Item = Record<string, any>;
 
 export interface MockProxyOptions extends MockNamedOptions {
   /** How many items to generate in each top-level collection (unless given). Default 0. */
@@ -78,9 +76,9 @@ export interface MockProxy extends MockNamedFields {
    * parameter name (root values are filled in), in list order; a nested collection is seeded on first use.
    * Throws when a parent does not exist.
    */
-  items<T = Item>(collection: string, parents?: Readonly<Record<string, string>>): readonly T[];
+  items<T = JsonObject>(collection: string, parents?: Readonly<Record<string, string>>): readonly T[];
   /** Appends items (generated when given a count) at the end of a collection's list; returns the new ones. */
-  add<T = Item>(collection: string, itemsOrCount: T[] | number, parents?: Readonly<Record<string, string>>): T[];
+  add<T = JsonObject>(collection: string, itemsOrCount: T[] | number, parents?: Readonly<Record<string, string>>): T[];
   /** The absolute URL of an operation on this mock: its spec path with these values (root values filled in). */
   urlFor(operationId: string, path?: Readonly<Record<string, string>>, query?: Readonly<Record<string, string | number>>): string;
   /** Replaces the fault schedule (its counter starts again at 0); undefined turns faults off. */
@@ -102,7 +100,7 @@ const ACCESS_CONTROL_VALUES: Record<string, string> = {
 function accessControlHeaders(collections: readonly Collection[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const op of collections.flatMap((c) => c.operations)) {
-    for (const [name, header] of Object.entries<any>(op.responses['200']?.headers ?? {})) {
+    for (const [name, header] of Object.entries<JsonObject>(op.responses['200']?.headers ?? {})) {
       if (!name.toLowerCase().startsWith('access-control-')) continue;
       out[name] = ACCESS_CONTROL_VALUES[name.toLowerCase()] ?? (header.schema?.type === 'boolean' ? 'true' : '*');
     }
@@ -118,7 +116,7 @@ function resolveRoots(options: MockProxyOptions, collections: readonly Collectio
   Object.assign(roots, options.parents);
   let accountSid = options.accountSid;
   for (const c of collections) {
-    const given = named[c.resource] as Item[] | undefined;
+    const given = named[c.resource] as JsonObject[] | undefined;
     if (!Array.isArray(given) || !given[0]) continue;
     c.parentParams.forEach((param, i) => {
       const value = given[0]![snakeCase(param)];
@@ -146,7 +144,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const selfCheck = options.selfCheck ?? true;
   const recordRequests = options.recordRequests ?? true;
   const globalLatency = options.latencyMs ?? 0;
-  const requestIdPattern = parseSidPattern(responseHeaderSchema(REQUEST_ID_HEADER).pattern);
+  const requestIdPattern = parseSidPattern(responseHeaderSchema(REQUEST_ID_HEADER)!.pattern);
   const idRng = createRng(seed ^ 0x5eed);
   const router = createRouter();
   const cors = accessControlHeaders(collections);
@@ -177,7 +175,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (!c.parentOwners.every((o) => o === null)) continue;
     const parents = c.parentParams.map((p) => roots[p]!);
     const given = (options as Record<string, unknown>)[c.resource];
-    if (Array.isArray(given)) store.seedWith(c, parents, given as Item[]);
+    if (Array.isArray(given)) store.seedWith(c, parents, given as JsonObject[]);
     else store.bucket(c, parents);
   }
 
@@ -340,7 +338,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (!b) throw new Error(`No ${c.resource} under ${JSON.stringify(given ?? {})}: a parent does not exist`);
     return b;
   }
-  const add = (key: string, itemsOrCount: Item[] | number, given?: Readonly<Record<string, string>>) => {
+  const add = (key: string, itemsOrCount: JsonObject[] | number, given?: Readonly<Record<string, string>>) => {
     const b = bucketOf(key, given);
     return typeof itemsOrCount === 'number' ? store.generate(b, itemsOrCount) : store.add(b, itemsOrCount);
   };
@@ -388,7 +386,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   for (const [resource, adder] of Object.entries(TOP_LEVEL) as Array<[string, string | null]>) {
     const items = bucketOf(resource).items;
     Object.defineProperty(mock, resource, { value: items, enumerable: true });
-    if (adder) mock[adder] = (itemsOrCount: Item[] | number) => add(resource, itemsOrCount);
+    if (adder) mock[adder] = (itemsOrCount: JsonObject[] | number) => add(resource, itemsOrCount);
   }
   return mock as unknown as MockProxy;
 }

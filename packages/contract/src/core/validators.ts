@@ -1,3 +1,4 @@
+import type { JsonObject } from '@twilio-proxy/types/spec';
 import { ajvIssues, compiled, escapePointer } from '../internal/ajv.js';
 import { componentSchema, specOperation } from '../internal/spec.js';
 import { ContractError, type ContractIssue } from './contract-error.js';
@@ -36,7 +37,7 @@ export function responseKeyFor(operationId: string, status: number): string | un
 }
 
 function headerValue(headers: HeadersLike, name: string): string | undefined {
-  if (typeof (headers as any).get === 'function') return (headers as any).get(name) ?? undefined;
+  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   const lower = name.toLowerCase();
   for (const [k, v] of Object.entries(headers)) {
     if (k.toLowerCase() !== lower || v === undefined) continue;
@@ -46,10 +47,10 @@ function headerValue(headers: HeadersLike, name: string): string | undefined {
 }
 
 /** Header and query values are text; turn them into what the schema's type expects when they can be. */
-function coerce(value: unknown, schema: any): unknown {
+function coerce(value: unknown, schema: JsonObject | undefined): unknown {
   if (typeof value !== 'string') return value;
-  const types: string[] = Array.isArray(schema?.type) ? schema.type : [schema?.type];
-  if (types.includes('string') || types.includes(undefined as any)) return value;
+  const types: unknown[] = Array.isArray(schema?.type) ? schema.type : [schema?.type];
+  if (types.includes('string') || types.includes(undefined)) return value;
   if (types.includes('integer') && /^-?\d+$/.test(value)) return Number(value);
   if (types.includes('number') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
@@ -73,7 +74,7 @@ export function validateResponse(operationId: string, status: number, body: unkn
     if (!validate(body)) errors.push(...ajvIssues(validate.errors).map((i) => ({ in: 'body' as const, ...i })));
   }
   if (headers) {
-    for (const [name, header] of Object.entries<any>(response?.headers ?? {})) {
+    for (const [name, header] of Object.entries<JsonObject>(response?.headers ?? {})) {
       const raw = headerValue(headers, name);
       const path = `/${escapePointer(name)}`;
       if (raw === undefined) {

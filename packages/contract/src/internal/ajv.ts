@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsImport from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object on some resolutions.
-const addFormats = ((addFormatsImport as any).default ?? addFormatsImport) as typeof addFormatsImport.default;
+const addFormats = ((addFormatsImport as { default?: typeof addFormatsImport.default }).default ?? addFormatsImport) as typeof addFormatsImport.default;
 
 let ajv: Ajv2020 | undefined;
 const cache = new Map<string, ValidateFunction>();
@@ -46,7 +46,8 @@ export function ajvIssues(errors: readonly ErrorObject[] | null | undefined, pre
   return (errors ?? []).map((e) => {
     let path = prefix + e.instancePath;
     let message = e.message ?? 'is invalid';
-    const params = e.params as Record<string, any>;
+    // The params ajv documents for these three keywords (its RequiredError, AdditionalPropertiesError, EnumError).
+    const params = e.params as { missingProperty: string; additionalProperty: string; allowedValues: unknown[] };
     if (e.keyword === 'required') {
       path += `/${escapePointer(params.missingProperty)}`;
       message = 'is required but missing';
@@ -54,7 +55,7 @@ export function ajvIssues(errors: readonly ErrorObject[] | null | undefined, pre
       path += `/${escapePointer(params.additionalProperty)}`;
       message = 'is not allowed';
     } else if (e.keyword === 'enum') {
-      message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      message = `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     }
     return { path, message };
   });

@@ -1,5 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { findOperation, pathShape, snakeCase, type WalkedCollection, type WalkedOperation, walkCollections, walkOperations } from '@twilio-proxy/types/spec';
+import { findOperation, type JsonObject, pathShape, snakeCase, type WalkedCollection, type WalkedOperation, walkCollections, walkOperations } from '@twilio-proxy/types/spec';
 
 /** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
 
@@ -21,7 +21,7 @@ export function specOperation(operationId: string): WalkedOperation {
   return specOperations().get(operationId) ?? findOperation(operations!, operationId);
 }
 
-export function componentSchema(name: string): any {
+export function componentSchema(name: string): JsonObject {
   const schema = openapiDocument.components?.schemas?.[name];
   if (!schema) throw new Error(`The spec has no components.schemas.${name}`);
   return schema;
@@ -31,7 +31,7 @@ export function componentSchema(name: string): any {
 export function errorSchemaName(): string {
   errorName ??= (() => {
     for (const op of specOperations().values()) {
-      for (const [status, response] of Object.entries<any>(op.responses)) {
+      for (const [status, response] of Object.entries<JsonObject>(op.responses)) {
         if (!/^4/.test(status)) continue;
         const schema = response?.content?.['application/json']?.schema;
         const text = JSON.stringify(schema);
@@ -46,11 +46,11 @@ export function errorSchemaName(): string {
 let errorName: string | undefined;
 
 /** The schema of a response header by its name (e.g. the request id), from any operation that documents it. */
-export function responseHeaderSchema(name: string): any {
+export function responseHeaderSchema(name: string): JsonObject | undefined {
   const lower = name.toLowerCase();
   for (const op of specOperations().values()) {
-    for (const response of Object.values<any>(op.responses)) {
-      for (const [h, header] of Object.entries<any>(response?.headers ?? {})) if (h.toLowerCase() === lower && header?.schema) return header.schema;
+    for (const response of Object.values<JsonObject>(op.responses)) {
+      for (const [h, header] of Object.entries<JsonObject>(response?.headers ?? {})) if (h.toLowerCase() === lower && header?.schema) return header.schema;
     }
   }
   return undefined;
@@ -135,7 +135,7 @@ export function childSegments(itemPath: string): string[] {
 }
 
 /** The path parameter schema of a parameter name, from any operation that has it. */
-export function pathParamSchema(name: string): any {
+export function pathParamSchema(name: string): JsonObject | undefined {
   for (const op of specOperations().values()) {
     const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
     if (p) return p.schema;

@@ -1,4 +1,4 @@
-import { camelCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { camelCase, type JsonObject, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { randomPathValue } from '../core/fixtures.js';
 import { type ContractIssue, validateResponse, validateSchema } from '../core/validators.js';
@@ -63,7 +63,8 @@ export interface ContractSuiteOptions {
   fetch?: typeof fetch;
 }
 
-type Reply = { status: number; body: any; headers: Headers };
+/** `body` is the parsed JSON (or the text when it is not JSON), read loosely: a missing key fails the assertion that reads it. */
+type Reply = { status: number; body: JsonObject; headers: Headers };
 
 /** The suite's view of one target: requests (GET only: the suite is read-only) and parent discovery. */
 function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) {
@@ -83,7 +84,7 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
     } catch {
       body = text;
     }
-    return { status: res.status, body, headers: res.headers };
+    return { status: res.status, body: body as JsonObject, headers: res.headers };
   }
 
   function rootValue(param: string): string | undefined {
@@ -93,7 +94,7 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
   }
 
   /** The first listed item of a collection under the given parent values, or undefined when there is none. */
-  async function firstItem(c: Collection, parents: readonly string[]): Promise<any> {
+  async function firstItem(c: Collection, parents: readonly string[]): Promise<JsonObject | undefined> {
     if (!c.list) return undefined;
     const r = await get(urlOf(c.list, parents, '?PageSize=1'));
     return r.status === 200 ? r.body?.[c.list.list!.itemsKey]?.[0] : undefined;
@@ -176,7 +177,7 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
   const why = (capability: keyof TargetCapabilities, text: string) => (caps[capability] ? text : `${text} (target lacks ${capability})`);
 
   async function follow(first: string) {
-    const pages: any[] = [];
+    const pages: JsonObject[] = [];
     let next: string | null = first;
     while (next) {
       const r = await s.get(next);
@@ -206,9 +207,9 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
 
   it('follows next_page_url to an end, with no duplicate items and every page valid', async (ctx) => {
     const pages = await follow(s.urlOf(op, await needParents(s, c, ctx), `?PageSize=${pageSize}`));
-    const sids = pages.flatMap((p) => p[itemsKey].map((item: any) => item[c.idProperty]));
+    const sids = pages.flatMap((p) => p[itemsKey].map((item: JsonObject) => item[c.idProperty]));
     expect(new Set(sids).size).toBe(sids.length);
-    expect(pages.at(-1).meta.next_page_url).toBeNull();
+    expect(pages.at(-1)!.meta.next_page_url).toBeNull();
   });
 
   needs('honoursPageSize')(why('honoursPageSize', 'honours PageSize on every page and numbers pages from 0'), async (ctx) => {
@@ -221,7 +222,7 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
         if (i < pages.length - 1) expect(p[itemsKey]).toHaveLength(size);
         else expect(p[itemsKey].length).toBeLessThanOrEqual(size);
       });
-      expect(pages[0].meta.previous_page_url).toBeNull();
+      expect(pages[0]!.meta.previous_page_url).toBeNull();
     }
   });
 
@@ -278,7 +279,7 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     if (!c.list) ctx.skip(`the spec has no list operation for ${c.resource} to find an item with`);
     const parents = await needParents(s, c, ctx);
     const listed = await s.firstItem(c, parents);
-    if (!listed) ctx.skip(`the ${c.resource} list is empty`);
+    if (!listed) return ctx.skip(`the ${c.resource} list is empty`);
     const url = s.urlOf(op, [...parents, listed[c.idProperty]]);
     const r = await s.get(url);
     expect(r.status).toBe(200);

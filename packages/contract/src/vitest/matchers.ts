@@ -25,6 +25,7 @@ export const contractMatchers = {
 };
 
 declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: a merged declaration must repeat vitest's own type parameters, `T = any`
   interface Matchers<T = any> {
     /** Passes when the response (fetch Response, openapi-fetch result or `{ status, body, headers? }`) satisfies the spec. Await it. */
     toSatisfyContract(operationId: OperationId | (string & {})): Promise<void>;

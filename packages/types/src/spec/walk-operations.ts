@@ -1,8 +1,7 @@
+import type { JsonObject } from './json-object.js';
 import { actionOf, camelCase, literalSegments, pascalCase, pathParamNames } from './naming.js';
 
 /** The one walker over an OpenAPI document: the generator, the validators, the mock and the CLI all read operations through it. */
-
-type Obj = Record<string, any>;
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;
@@ -12,7 +11,7 @@ export interface WalkedParameter {
   readonly in: 'path' | 'query' | 'header' | 'cookie';
   readonly required: boolean;
   readonly description?: string;
-  readonly schema: Obj;
+  readonly schema: JsonObject;
 }
 
 export interface WalkedOperation {
@@ -25,8 +24,8 @@ export interface WalkedOperation {
   readonly parameters: readonly WalkedParameter[];
   /** The `{Name}` parameters in path order: the client's positional arguments. */
   readonly pathParams: readonly string[];
-  readonly responses: Obj;
-  readonly requestBody?: Obj;
+  readonly responses: JsonObject;
+  readonly requestBody?: JsonObject;
   /** Set when the 200 body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
   readonly list: { readonly itemsKey: string } | null;
   /** The component schema of the item (lists) or of the body (other operations), when the spec names one. */
@@ -36,29 +35,29 @@ export interface WalkedOperation {
   /** `list`, `fetch`, `create`, `update`, `remove`, or the camelCase operationId. */
   readonly action: string;
   /** `x-*` keys of the path item, then of the operation (which win). */
-  readonly extensions: Readonly<Obj>;
+  readonly extensions: Readonly<JsonObject>;
 }
 
-const successBody = (operation: Obj): Obj | undefined => {
-  const responses: Obj = operation.responses ?? {};
+const successBody = (operation: JsonObject): JsonObject | undefined => {
+  const responses: JsonObject = operation.responses ?? {};
   const key = ['200', '201', '202'].find((k) => responses[k]?.content?.['application/json']?.schema);
   return key ? responses[key].content['application/json'].schema : undefined;
 };
 
-const deref = (doc: Obj, value: Obj | undefined): Obj | undefined => {
+const deref = (doc: JsonObject, value: JsonObject | undefined): JsonObject | undefined => {
   let v = value;
   for (let i = 0; v?.$ref && i < 20; i++) {
     v = (v.$ref as string)
       .replace(/^#\//, '')
       .split('/')
-      .reduce((o: Obj | undefined, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      .reduce((o: JsonObject | undefined, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
   }
   return v;
 };
 
 /** A list page has a `meta` with `next_page_url` and `key` beside exactly one array of items. */
-function listShape(doc: Obj, body: Obj | undefined): { itemsKey: string } | null {
-  const props: Obj | undefined = body?.properties;
+function listShape(doc: JsonObject, body: JsonObject | undefined): { itemsKey: string } | null {
+  const props: JsonObject | undefined = body?.properties;
   const meta = deref(doc, props?.meta)?.properties;
   if (!props || !meta?.next_page_url || !meta.key) return null;
   const arrays = Object.keys(props).filter((k) => k !== 'meta' && deref(doc, props[k])?.type === 'array');
@@ -66,26 +65,26 @@ function listShape(doc: Obj, body: Obj | undefined): { itemsKey: string } | null
 }
 
 /** The component a (possibly dereferenced) schema stands for: by `$ref`, else by equal content. */
-function schemaName(doc: Obj, schema: Obj | undefined): string | null {
+function schemaName(doc: JsonObject, schema: JsonObject | undefined): string | null {
   if (!schema) return null;
-  const components: Obj = doc.components?.schemas ?? {};
+  const components: JsonObject = doc.components?.schemas ?? {};
   const ref = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] : undefined;
   if (ref) return ref;
   const text = JSON.stringify(schema);
   return Object.keys(components).find((name) => JSON.stringify(components[name]) === text) ?? null;
 }
 
-const extensionsOf = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('x-')));
+const extensionsOf = (o: JsonObject): JsonObject => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('x-')));
 
 /** Every operation of the document, in path order then method order: deterministic for generated code. */
 export function walkOperations(document: unknown): WalkedOperation[] {
-  const doc = document as Obj;
+  const doc = document as JsonObject;
   const found: Omit<WalkedOperation, 'resource'>[] = [];
   const collectionOf = new Map<string, string>();
   for (const path of Object.keys(doc.paths ?? {}).sort()) {
-    const item: Obj = doc.paths[path];
+    const item: JsonObject = doc.paths[path];
     for (const method of HTTP_METHODS) {
-      const op: Obj | undefined = item[method];
+      const op: JsonObject | undefined = item[method];
       if (!op?.operationId) continue;
       const byKey = new Map<string, WalkedParameter>();
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {

@@ -1,9 +1,9 @@
+import type { JsonObject } from '@twilio-proxy/types/spec';
 import { createFactory, type Factory } from '../../core/fixtures.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { createPageTokens } from '../page-token.js';
 import type { Collection } from '../spec.js';
 
-type Item = Record<string, any>;
 type Issue = { path: string; message: string };
 
 /** The items of one collection under one set of parent values, in list order. */
@@ -11,7 +11,7 @@ export interface Bucket {
   readonly collection: Collection;
   /** The parent values, in the collection's parameter order. */
   readonly parents: readonly string[];
-  readonly items: Item[];
+  readonly items: JsonObject[];
   /** Each item serialised once: pages and fetches are then byte copies, which keeps the mock fast and them identical. */
   readonly json: Buffer[];
   readonly indexBySid: Map<string, number>;
@@ -51,11 +51,11 @@ function hash(text: string): number {
  */
 export function createStore(options: StoreOptions) {
   const buckets = new Map<string, Bucket>();
-  const factories = new Map<Bucket, Factory<Item>>();
+  const factories = new Map<Bucket, Factory<JsonObject>>();
   const keyOf = (c: Collection, parents: readonly string[]) => `${c.path}\n${parents.join('\n')}`;
   const isTopLevel = (c: Collection) => c.parentOwners.every((o) => o === null);
 
-  function itemSchemaCheck(c: Collection): ((item: Item) => Issue[]) | undefined {
+  function itemSchemaCheck(c: Collection): ((item: JsonObject) => Issue[]) | undefined {
     const op = c.list ?? c.fetch;
     if (!options.selfCheck || !op) return undefined;
     const body = op.responses['200']?.content?.['application/json']?.schema;
@@ -64,23 +64,23 @@ export function createStore(options: StoreOptions) {
     const validate = compiled(`${op.operationId}|200|item`, schema);
     return (item) => (validate(item) ? [] : ajvIssues(validate.errors));
   }
-  const checks = new Map<Collection, ((item: Item) => Issue[]) | undefined>();
+  const checks = new Map<Collection, ((item: JsonObject) => Issue[]) | undefined>();
 
-  function factoryOf(bucket: Bucket): Factory<Item> | undefined {
+  function factoryOf(bucket: Bucket): Factory<JsonObject> | undefined {
     const c = bucket.collection;
     if (!c.schema) return undefined;
     let f = factories.get(bucket);
     if (!f) {
       const parents = Object.fromEntries(c.parentParams.map((p, i) => [p, bucket.parents[i]!]));
       const seed = isTopLevel(c) ? options.seed : (options.seed ^ hash(keyOf(c, bucket.parents))) >>> 0;
-      f = createFactory(c.schema, { seed, parents, accountSid: options.accountSid }) as unknown as Factory<Item>;
+      f = createFactory(c.schema, { seed, parents, accountSid: options.accountSid }) as unknown as Factory<JsonObject>;
       factories.set(bucket, f);
     }
     return f;
   }
 
   /** Appends items at the end of a bucket's list. */
-  function add(bucket: Bucket, items: readonly Item[]): Item[] {
+  function add(bucket: Bucket, items: readonly JsonObject[]): JsonObject[] {
     if (!checks.has(bucket.collection)) checks.set(bucket.collection, itemSchemaCheck(bucket.collection));
     const check = checks.get(bucket.collection);
     const id = bucket.collection.idProperty;
@@ -136,23 +136,23 @@ export function createStore(options: StoreOptions) {
     bucket,
     add,
     /** Starts a top-level bucket with the given items instead of generated ones. */
-    seedWith(c: Collection, parents: readonly string[], items: readonly Item[]): Bucket {
+    seedWith(c: Collection, parents: readonly string[], items: readonly JsonObject[]): Bucket {
       const b = create(c, parents);
       add(b, items);
       return b;
     },
     /** Generates `n` more items for a bucket (continuing its factory) and appends them. */
-    generate(b: Bucket, n: number): Item[] {
+    generate(b: Bucket, n: number): JsonObject[] {
       const f = factoryOf(b);
       if (!f) throw new Error(`${b.collection.resource} has no component schema to generate items from; pass items instead`);
       return add(b, f.take(n));
     },
     /** A new item for a bucket from its factory, not yet stored. */
-    draft(b: Bucket): Item | undefined {
+    draft(b: Bucket): JsonObject | undefined {
       return factoryOf(b)?.next();
     },
     /** Replaces a stored item (same SID) and its encoded bytes. */
-    replace(b: Bucket, index: number, item: Item): void {
+    replace(b: Bucket, index: number, item: JsonObject): void {
       b.items[index] = item;
       b.json[index] = Buffer.from(JSON.stringify(item));
       const check = checks.get(b.collection);

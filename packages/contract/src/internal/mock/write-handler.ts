@@ -1,8 +1,6 @@
-import { snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { type Answer, notFound } from './answer.js';
 import type { Bucket, Store } from './store.js';
-
-type Item = Record<string, any>;
 
 /** The first documented success status of an operation, or undefined when it documents none. */
 const successStatus = (op: WalkedOperation, preferred: string[]): number | undefined => {
@@ -11,7 +9,7 @@ const successStatus = (op: WalkedOperation, preferred: string[]): number | undef
 };
 
 /** Form fields (`FriendlyName=…`) onto the item properties they name (`friendly_name`), when the item has them. */
-function applyFields(item: Item, form: URLSearchParams, protectedKeys: ReadonlySet<string>): Item {
+function applyFields(item: JsonObject, form: URLSearchParams, protectedKeys: ReadonlySet<string>): JsonObject {
   const out = { ...item };
   for (const [name, value] of form) {
     const key = snakeCase(name);
@@ -20,7 +18,7 @@ function applyFields(item: Item, form: URLSearchParams, protectedKeys: ReadonlyS
   return out;
 }
 
-const answerWith = (op: WalkedOperation, status: number, item: Item | undefined, json?: Buffer): Answer =>
+const answerWith = (op: WalkedOperation, status: number, item: JsonObject | undefined, json?: Buffer): Answer =>
   item === undefined
     ? { status, body: undefined, json: '', headers: {}, operationId: op.operationId }
     : { status, body: item, json: json ?? JSON.stringify(item), headers: {}, operationId: op.operationId };
