@@ -10,6 +10,7 @@ import { resolveAuth, type Credentials } from '../internal/auth.js';
 import type { OperationParams } from '../internal/check-params.js';
 import { redactor } from '../internal/redact.js';
 import { sleep } from '../internal/sleep.js';
+import { watchdog } from '../internal/watchdog.js';
 
 export interface ProxyClientOptions extends Credentials {
   /** An origin; the spec's paths carry `/v1`. Default `https://proxy.twilio.com`. */
@@ -19,6 +20,11 @@ export interface ProxyClientOptions extends Credentials {
   timeoutMs?: number;
   /** Retries of a GET after 429, 500, 502, 503, 504, a network error or a timeout. Default 2. */
   maxRetries?: number;
+  /**
+   * The largest response body read, counted as it streams in; past it the request is aborted with a
+   * ProxyApiError (`reason: 'response-too-large'`), not retried. Default 32 MiB (a 1000-item page is ≈ 0.6 MB).
+   */
+  maxResponseBytes?: number;
   retry?: RetryOptions;
   userAgent?: string;
   logger?: Logger;
@@ -48,11 +54,14 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     origin = new URL(options.baseUrl ?? 'https://proxy.twilio.com').origin;
   } catch {}
   if (origin === 'null') throw new ProxyError('baseUrl must be an http(s) origin');
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const cfg: TransportConfig = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     headers: { authorization: auth.header, 'user-agent': options.userAgent ?? 'twilio-proxy-client' },
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs,
+    watch: watchdog(timeoutMs),
     maxRetries: options.maxRetries ?? 2,
+    maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
     retry: { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, ...options.retry },
     logger: options.logger,
     sleep: options.sleep ?? sleep,

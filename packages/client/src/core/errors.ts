@@ -33,6 +33,8 @@ export class ProxyApiError extends ProxyError {
   /** Link to Twilio's documentation of `code`. */
   declare moreInfo?: string;
   declare details?: Record<string, unknown>;
+  /** Set when the body itself was refused: `response-too-large` (over `maxResponseBytes`; not retried). */
+  declare reason?: 'response-too-large';
 }
 
 /** An input broke a rule of the spec (or of this client); nothing was sent. */

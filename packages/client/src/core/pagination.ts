@@ -41,8 +41,13 @@ export class Page<T> {
   }
 }
 
-/** A list page from an answer: items under the property `meta.key` names (the spec's itemsKey is the fallback). */
-function toPage<T>(ctx: ClientContext, answer: Answer, key: string, seen: Map<string, number>, depth: number): Page<T> {
+/**
+ * A list page from an answer: items under the property `meta.key` names (the spec's itemsKey is the fallback).
+ * Its way to the next page carries what the loop guard needs: the first URL of the chain, and Brent's mark
+ * (the URL at the last power-of-two depth). A chain that comes back to either is a loop; any cycle is caught
+ * within two of its lengths, with the same small memory for ten pages or a million.
+ */
+function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: string, mark: string, depth: number): Page<T> {
   const { data, status, requestId, attempts } = answer;
   const meta = (data as { meta?: PageMeta })?.meta;
   const items = (data as Record<string, T[]>)?.[meta?.key ?? key];
@@ -50,24 +55,20 @@ function toPage<T>(ctx: ClientContext, answer: Answer, key: string, seen: Map<st
   const next = meta.next_page_url;
   return new Page(items, meta, async (signal) => {
     if (!next) return null;
-    let to: URL | undefined;
-    try {
-      to = new URL(next, ctx.origin);
-    } catch {}
-    // Checked before any I/O: credentials must never travel to a host the caller did not choose.
-    if (to?.origin !== ctx.origin) {
+    // Checked before any I/O: credentials must never travel to a host the caller did not choose. An absolute
+    // URL must start with the origin and a `/` (so no userinfo, port or host trick), a path gets the origin.
+    const url = next[0] === '/' && next[1] !== '/' ? ctx.origin + next : next;
+    if (!url.startsWith(`${ctx.origin}/`)) {
       throw new ProxyPaginationError(`next_page_url leaves ${ctx.origin}: ${next}`, { reason: 'origin', url: next });
     }
-    // `seen` maps each URL to its depth in the chain: asking the same page twice is fine, a cycle is not.
-    const at = seen.get(next);
-    if (next === meta.url || (at ?? depth + 1) !== depth + 1) {
+    if (url === answer.url || url === first || url === mark || next === meta.url) {
       throw new ProxyPaginationError(`next_page_url loops: ${next}`, { reason: 'loop', url: next });
     }
-    seen.set(next, depth + 1);
     // Next pages are requested exactly as the server named them, through the transport (not openapi-fetch).
-    const reply = await send(ctx.cfg, to.href, { signal, json: true });
+    const reply = await send(ctx.cfg, url, { signal, json: true });
     if (reply.status > 299) throw apiError(reply.status, reply.text, { requestId: reply.requestId, attempts: reply.attempts }, ctx.cfg.redact);
-    return toPage(ctx, reply, key, seen, depth + 1);
+    const d = depth + 1;
+    return toPage(ctx, reply, key, first, d & (d - 1) ? mark : url, d);
   });
 }
 
@@ -80,54 +81,47 @@ export async function listPage<K extends ListOperationId>(
 ): Promise<Page<ListItem<K>>> {
   const op: OperationMeta = operationsMeta[operationId];
   const answer = await requestOperation(ctx, op, params as OperationParams, options);
-  return toPage(ctx, answer, op.list!.itemsKey, new Map([[answer.url, 0]]), 0);
+  return toPage(ctx, answer, op.list!.itemsKey, answer.url, answer.url, 0);
 }
 
 /**
  * Every item of a list, lazily. While the caller works through page N, page N+1 is already on its way
- * (one page ahead, never more); it is aborted when the caller stops (`return()`, `break`) or its signal aborts.
- * A hand-written iterator rather than an async generator: items already in hand are served without the
- * generator machinery, which costs ~1 µs per item (10 % of a 100,000-item listing).
+ * (exactly one page ahead, never more); it is aborted when the caller stops (`return()`, `break`) or its
+ * signal aborts. `limit` never asks for a page it does not need. Hand-written rather than an async
+ * generator: an item already in hand costs one resolved promise, half of what a generator's `yield` costs.
  */
 export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, options: IterateOptions = {}): AsyncIterableIterator<T> {
   const { limit = Infinity, signal } = options;
   const ctrl = new AbortController();
   let unlink: (() => void) | undefined;
-  let page: Page<T> | undefined;
-  let ahead: Promise<Page<T> | null> | null = null;
+  let ahead: Promise<Page<T> | null> | null | undefined;
   let pulling: Promise<IteratorResult<T>> | undefined;
+  let items: T[] = [];
   let i = 0;
   let count = 0;
   let done = false;
-
-  const finish = (): IteratorReturnResult<undefined> => {
-    if (!done) {
-      done = true;
-      ctrl.abort();
-      unlink?.();
-    }
-    return { value: undefined, done: true };
+  const end = (): IteratorReturnResult<undefined> => {
+    done = true;
+    ctrl.abort();
+    unlink?.();
+    return { value: undefined, done };
   };
-  const start = (p: Page<T>) => {
-    page = p;
-    i = 0;
-    // Ask for the next page now only if this one cannot satisfy `limit`.
-    ahead = p.items.length < limit - count ? p.nextPage({ signal: ctrl.signal }) : null;
-    ahead?.catch(() => {}); // stopping early must not leave an unhandled rejection behind
-  };
+  // Waits for the page ahead (the first one on the first call) and asks for the one after it.
   const pull = async (): Promise<IteratorResult<T>> => {
     try {
-      if (!page) {
+      if (ahead === undefined) {
+        checkLimit(options.limit);
         unlink = linkSignal(signal, ctrl);
-        start(await first(ctrl.signal));
+        ahead = first(ctrl.signal);
       }
-      while (i >= page!.items.length) {
-        const next = await ahead;
-        if (!next) return finish();
-        start(next);
-      }
+      const page = await ahead;
+      if (!page) return end();
+      ({ items } = page);
+      i = 0;
+      ahead = items.length < limit - count ? page.nextPage({ signal: ctrl.signal }) : null;
+      ahead?.catch(() => {}); // stopping early must not leave an unhandled rejection behind
     } catch (err) {
-      finish();
+      end();
       throw err;
     } finally {
       pulling = undefined;
@@ -138,26 +132,18 @@ export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, opt
     [Symbol.asyncIterator]: () => it,
     next() {
       if (pulling) return pulling.then(() => it.next());
-      if (!page && !done) {
-        try {
-          checkLimit(options.limit);
-        } catch (err) {
-          finish();
-          return Promise.reject(err);
-        }
-      }
-      if (done || count >= limit) return Promise.resolve(finish());
+      if (done || (count >= limit && ahead !== undefined)) return Promise.resolve(end());
       if (signal?.aborted) {
-        finish();
+        end();
         return Promise.reject(signal.reason);
       }
-      if (page && i < page.items.length) {
+      if (i < items.length) {
         count++;
-        return Promise.resolve({ value: page.items[i++]!, done: false });
+        return Promise.resolve({ value: items[i++]!, done });
       }
       return (pulling = pull());
     },
-    return: () => Promise.resolve(finish()),
+    return: () => Promise.resolve(end()),
   };
   return it;
 }

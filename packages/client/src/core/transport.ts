@@ -1,8 +1,10 @@
-import { ProxyApiError, ProxyError, ProxyNetworkError, ProxyTimeoutError } from './errors.js';
+import { ProxyApiError, ProxyNetworkError, ProxyTimeoutError, type ProxyError } from './errors.js';
 import { backoff } from '../internal/backoff.js';
 import { linkSignal } from '../internal/link-signal.js';
+import { readBody } from '../internal/read-body.js';
 import { redactHeaders } from '../internal/redact.js';
 import { retryAfterMs } from '../internal/retry-after.js';
+import { TIMEOUT } from '../internal/watchdog.js';
 
 /** Anything with optional `debug`/`warn` methods (console, pino, winston…). Headers it gets are redacted. */
 export interface Logger {
@@ -23,7 +25,11 @@ export interface TransportConfig {
   fetch: typeof fetch;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Starts the per-attempt deadline of a controller; the returned function ends it (see internal/watchdog). */
+  watch: (ctrl: AbortController) => () => void;
   maxRetries: number;
+  /** A body (of any status) past this many bytes aborts the request: a ProxyApiError, not retried. */
+  maxResponseBytes: number;
   retry: Required<RetryOptions>;
   logger?: Logger;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -53,10 +59,9 @@ export interface SendInit {
 }
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
-const TIMEOUT = Symbol('timeout');
 
 /**
- * One logical request: auth, per-attempt timeout, retries with backoff and `Retry-After`,
+ * One logical request: auth, per-attempt timeout, retries with backoff and `Retry-After`, a bounded body,
  * the caller's signal honoured at every await. Only GET and HEAD (idempotent) are retried.
  */
 export async function send(cfg: TransportConfig, url: string, init: SendInit = {}): Promise<Reply> {
@@ -68,17 +73,25 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
     cfg.logger?.debug?.('request', { method, url, attempts, headers: redactHeaders(headers) });
     const ctrl = new AbortController();
     const unlink = linkSignal(signal, ctrl);
-    const timer = setTimeout(() => ctrl.abort(TIMEOUT), cfg.timeoutMs);
+    const unwatch = cfg.watch(ctrl);
     let reply: Reply | undefined;
     let failure: ProxyError | undefined;
     try {
       // Redirects are not followed: credentials go to baseUrl's origin only.
       const res = await cfg.fetch(url, { method, headers, body, signal: ctrl.signal, redirect: 'manual' });
+      const { status } = res;
       const requestId = res.headers.get('twilio-request-id') ?? undefined;
-      reply = { url, status: res.status, headers: res.headers, text: await res.text(), attempts, requestId };
-      if (json && res.ok && reply.text) reply.data = JSON.parse(reply.text);
+      const text = await readBody(res, cfg.maxResponseBytes);
+      if (text === undefined) {
+        ctrl.abort();
+        // Not retried: the same request would bring the same body.
+        throw (failure = new ProxyApiError(`Response over maxResponseBytes (${cfg.maxResponseBytes})`, { status, reason: 'response-too-large', requestId, attempts }));
+      }
+      reply = { url, status, headers: res.headers, text, attempts, requestId };
+      if (json && res.ok && text) reply.data = JSON.parse(text);
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
+      if (err === failure) throw err;
       // A 2xx whose body is not JSON (a proxy's HTML page, a body cut short) is worth another try.
       failure = reply
         ? new ProxyApiError(`Invalid JSON in a ${reply.status} response`, { status: reply.status, attempts, requestId: reply.requestId })
@@ -86,7 +99,7 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
           ? new ProxyTimeoutError(`Timed out after ${cfg.timeoutMs} ms`, { timeoutMs: cfg.timeoutMs, attempts })
           : networkError(err, attempts, cfg.redact);
     } finally {
-      clearTimeout(timer);
+      unwatch();
       unlink();
     }
     if (!failure && !RETRY_STATUS.includes(reply!.status)) return reply!;
@@ -106,17 +119,10 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
  * A ProxyApiError from any non-2xx answer, whatever its body (Twilio error, HTML, empty, cut): `body` is
  * the text, or what openapi-fetch already parsed of it.
  */
-export function apiError(
-  status: number,
-  body: unknown,
-  fields: { requestId?: string; attempts?: number },
-  redact: (t: string) => string,
-): ProxyApiError {
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {}
-  }
+export function apiError(status: number, body: unknown, fields: { requestId?: string; attempts?: number }, redact: (t: string) => string): ProxyApiError {
+  try {
+    if (typeof body === 'string') body = JSON.parse(body);
+  } catch {}
   const e = body as { code?: unknown; message?: unknown; more_info?: unknown; details?: unknown } | undefined;
   const twilio = typeof e?.message === 'string';
   const pick = (v: unknown, type: string) => (twilio && typeof v === type ? v : undefined);
@@ -137,17 +143,17 @@ export const replyOf = (response: Response): Reply | undefined => replies.get(re
  * The `fetch` openapi-fetch is given: the Request it built (after any middleware) goes through {@link send},
  * with auth added, and comes back as a Response for openapi-fetch and its middleware.
  */
-export function transportFetch(cfg: TransportConfig, json = false): (request: Request) => Promise<Response> {
-  return async (request) => {
+export const transportFetch =
+  (cfg: TransportConfig, json?: boolean) =>
+  async (request: Request): Promise<Response> => {
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    const body = request.body && (await request.arrayBuffer());
     const reply = await send(cfg, request.url, { method: request.method, headers: { ...headers, ...cfg.headers }, body, signal: request.signal, json });
     const response = new Response(reply.text || null, { status: reply.status, headers: reply.headers });
     replies.set(response, reply);
     return response;
   };
-}
 
 /**
  * The message keeps what went wrong (and its cause's message, e.g. ECONNRESET), with secrets scrubbed. The
