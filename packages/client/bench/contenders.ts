@@ -5,7 +5,12 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
 type RequestOptions<T> = RequestClient.RequestOptions<T>;
 import type { ListSessionsResponse, paths } from '@twilio-proxy/types';
-import { createProxyClient } from '../src/index.js';
+
+/** The built package (dist/), as consumers run it (`pnpm bench` builds it first); typed from its sources. */
+const dist = new URL('../dist/index.js', import.meta.url).href;
+export const { createProxyClient } = (await import(dist).catch(() => {
+  throw new Error('packages/client/dist is missing: run `pnpm build` first (`pnpm bench` does)');
+})) as typeof import('../src/index.js');
 
 export const SERVICE = `KS${'a'.repeat(32)}`;
 export const ACCOUNT = `AC${'b'.repeat(32)}`;
