@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProxyClient, ProxyApiError, ProxyError, ProxyNetworkError } from '../src/index.js';
+import { createProxyClient, ProxyApiError, ProxyError, type ProxyNetworkError } from '../src/index.js';
 import { pages, testClient } from './support/client.js';
 import { hang, json } from './support/fake-fetch.js';
 import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './support/sessions.js';
@@ -95,7 +95,9 @@ describe('auth', () => {
     return (fetch.calls.at(-1)!.init.headers as Record<string, string>).authorization;
   };
   const basic = (u: string, p: string) => `Basic ${btoa(`${u}:${p}`)}`;
-  const clearEnv = () => ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'].forEach((k) => vi.stubEnv(k, ''));
+  const clearEnv = () => {
+    for (const k of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) vi.stubEnv(k, '');
+  };
 
   it('account SID and auth token from the options', async () => {
     clearEnv();

@@ -93,7 +93,10 @@ describe('input checks (from the spec, before any I/O)', () => {
 /** The URL openapi-fetch builds for `op` (after the spec checks), as the transport would receive it. */
 async function urlOf(op: OperationMeta, params: { path: Record<string, unknown> }): Promise<string> {
   let url = '';
-  const jsonFetch = async (request: Request) => ((url = request.url), new Response('{}'));
+  const jsonFetch = async (request: Request) => {
+    url = request.url;
+    return new Response('{}');
+  };
   const ctx: ClientContext = { cfg: {} as TransportConfig, origin: 'https://x.test', raw: createClient({ baseUrl: 'https://x.test' }), jsonFetch };
   await requestOperation(ctx, op, params);
   return url;

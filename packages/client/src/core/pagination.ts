@@ -48,7 +48,8 @@ export class Page<T> {
  * within two of its lengths, with the same small memory for ten pages or a million.
  */
 function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: string, mark: string, depth: number): Page<T> {
-  const { data, status, requestId, attempts } = answer;
+  // Only what the next request needs is kept: the answer (and its body text) is not held while the page is read.
+  const { url: self, data, status, requestId, attempts } = answer;
   const meta = (data as { meta?: PageMeta })?.meta;
   const items = (data as Record<string, T[]>)?.[meta?.key ?? key];
   if (!meta || !Array.isArray(items)) throw new ProxyApiError('Not a list page', { status, requestId, attempts });
@@ -61,7 +62,7 @@ function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: strin
     if (!url.startsWith(`${ctx.origin}/`)) {
       throw new ProxyPaginationError(`next_page_url leaves ${ctx.origin}: ${next}`, { reason: 'origin', url: next });
     }
-    if (url === answer.url || url === first || url === mark || next === meta.url) {
+    if (url === self || url === first || url === mark || next === meta.url) {
       throw new ProxyPaginationError(`next_page_url loops: ${next}`, { reason: 'loop', url: next });
     }
     // Next pages are requested exactly as the server named them, through the transport (not openapi-fetch).
@@ -139,9 +140,13 @@ export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, opt
       }
       if (i < items.length) {
         count++;
-        return Promise.resolve({ value: items[i++]!, done });
+        const value = items[i]!;
+        // The page is this iterator's own: an item handed out is let go, so it dies young.
+        items[i++] = undefined as T;
+        return Promise.resolve({ value, done });
       }
-      return (pulling = pull());
+      pulling = pull();
+      return pulling;
     },
     return: () => Promise.resolve(end()),
   };

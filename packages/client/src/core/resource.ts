@@ -17,6 +17,7 @@ export interface OperationsApi {
   all<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): Promise<ListItem<K>[]>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a generic method stands in for each typed one the generated interfaces declare
 type Call = (...args: any[]) => any;
 
 /**
@@ -27,7 +28,7 @@ function method(api: OperationsApi, action: keyof OperationsApi, operationId: Op
   const names = operationsMeta[operationId].path.match(/[^{}]+(?=})/g) ?? [];
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
-    names.forEach((name, i) => (path[name] = args[i]));
+    for (const [i, name] of names.entries()) path[name] = args[i];
     const { signal, limit, body, ...rest } = (args[names.length] ?? {}) as Record<string, unknown>;
     const query: Record<string, unknown> = {};
     for (const k in rest) query[k[0]!.toUpperCase() + k.slice(1)] = rest[k];

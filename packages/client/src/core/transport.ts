@@ -85,7 +85,8 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
       if (text === undefined) {
         ctrl.abort();
         // Not retried: the same request would bring the same body.
-        throw (failure = new ProxyApiError(`Response over maxResponseBytes (${cfg.maxResponseBytes})`, { status, reason: 'response-too-large', requestId, attempts }));
+        failure = new ProxyApiError(`Response over maxResponseBytes (${cfg.maxResponseBytes})`, { status, reason: 'response-too-large', requestId, attempts });
+        throw failure;
       }
       reply = { url, status, headers: res.headers, text, attempts, requestId };
       if (json && res.ok && text) reply.data = JSON.parse(text);
@@ -147,7 +148,9 @@ export const transportFetch =
   (cfg: TransportConfig, json?: boolean) =>
   async (request: Request): Promise<Response> => {
     const headers: Record<string, string> = {};
-    request.headers.forEach((v, k) => (headers[k] = v));
+    request.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     const body = request.body && (await request.arrayBuffer());
     const reply = await send(cfg, request.url, { method: request.method, headers: { ...headers, ...cfg.headers }, body, signal: request.signal, json });
     const response = new Response(reply.text || null, { status: reply.status, headers: reply.headers });

@@ -36,7 +36,7 @@ export function checkParams(op: OperationMeta, params: OperationParams): void {
     }
   }
   for (const { name, in: where, required, schema } of op.parameters) {
-    const v = (params[where as 'path'] ?? {})[name];
+    const v = params[where as 'path']?.[name];
     if (v === undefined) {
       if (required) fail(name, 'required', 'required');
     } else {

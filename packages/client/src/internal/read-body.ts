@@ -17,13 +17,18 @@ export async function readBody(res: Response, max: number): Promise<string | und
   while (reader) {
     const { done, value } = await reader.read();
     if (done) break;
-    if ((size += value.length) > max) return;
+    size += value.length;
+    if (size > max) return;
     chunks.push(value);
   }
   if (chunks.length < 2) return chunks[0] ? utf8.decode(chunks[0]) : '';
   // Joined and decoded in one synchronous step, so concurrent requests can share the scratch buffer.
-  const into = size <= scratch.length ? scratch : size > 4 << 20 ? new Uint8Array(size) : (scratch = new Uint8Array(size * 1.25));
-  size = 0;
-  for (const c of chunks) into.set(c, (size += c.length) - c.length);
+  if (size > scratch.length && size <= 4 << 20) scratch = new Uint8Array(size * 1.25);
+  const into = size <= scratch.length ? scratch : new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    into.set(c, at);
+    at += c.length;
+  }
   return utf8.decode(into.subarray(0, size));
 }

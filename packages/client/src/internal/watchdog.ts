@@ -13,11 +13,17 @@ export function watchdog(timeoutMs: number): (ctrl: AbortController) => () => vo
   const tick = () => {
     const now = Date.now();
     for (const [ctrl, deadline] of live) if (now >= deadline) ctrl.abort(TIMEOUT);
-    if (!live.size) timer = void clearInterval(timer);
+    if (!live.size) {
+      clearInterval(timer);
+      timer = undefined;
+    }
   };
   return (ctrl) => {
     live.set(ctrl, Date.now() + timeoutMs);
-    if (!timer) (timer = setInterval(tick, Math.max(1, timeoutMs / 8))).unref?.();
+    if (!timer) {
+      timer = setInterval(tick, Math.max(1, timeoutMs / 8));
+      timer.unref?.();
+    }
     return () => live.delete(ctrl);
   };
 }
