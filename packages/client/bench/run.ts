@@ -1,7 +1,7 @@
 // pnpm bench (client): this client against a raw fetch loop, bare openapi-fetch and twilio-node on one loopback
 // server; peak RSS from 100k to 1M sessions at PageSize 50 and 1000; the gain of fetching one page ahead.
 // Every figure is a median over interleaved runs, printed with its target and whether it is met, and the
-// table replaces the client's section of BENCHMARKS.md. About 5 minutes on 2 cores.
+// table replaces the client's section of BENCHMARKS.md. About 4 minutes on 2 cores.
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { bundledSize } from '../test/support/bundle-size.js';
 import { ACCOUNT, bareOpenapiFetch, createProxyClient, rawFetch, SERVICE, thisClient, TOKEN, twilioNode, type Contender } from './contenders.js';
 
-const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 9));
 const RSS_RUNS = Math.max(3, Number(process.env.BENCH_RSS_RUNS ?? 3));
 const TOTAL = 100_000;
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
