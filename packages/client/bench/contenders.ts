@@ -4,6 +4,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
 type RequestOptions<T> = RequestClient.RequestOptions<T>;
+
 import type { ListSessionsResponse, paths } from '@twilio-proxy/types';
 
 /** The built package (dist/), as consumers run it (`pnpm bench` builds it first); typed from its sources. */

@@ -2,12 +2,12 @@
 // server; peak RSS from 100k to 1M sessions at PageSize 50 and 1000; the gain of fetching one page ahead.
 // Every figure is a median over interleaved runs, printed with its target and whether it is met, and the
 // table replaces the client's section of BENCHMARKS.md. About 4 minutes on 2 cores.
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { bundledSize } from '../test/support/bundle-size.js';
-import { ACCOUNT, bareOpenapiFetch, createProxyClient, rawFetch, SERVICE, thisClient, TOKEN, twilioNode, type Contender } from './contenders.js';
+import { ACCOUNT, bareOpenapiFetch, type Contender, createProxyClient, rawFetch, SERVICE, TOKEN, thisClient, twilioNode } from './contenders.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 9));
 const RSS_RUNS = Math.max(3, Number(process.env.BENCH_RSS_RUNS ?? 3));

@@ -1,26 +1,26 @@
 export { createProxyClient, type ProxyClient, type ProxyClientOptions } from './core/client.js';
 export {
   CREDENTIAL_VARIABLES,
-  credentialSecrets,
-  findCredentials,
-  resolveCredentials,
   type CredentialEnv,
   type Credentials,
+  credentialSecrets,
+  findCredentials,
   type ResolvedCredentials,
+  resolveCredentials,
 } from './core/credentials.js';
-export { createRedactor, MIN_SECRET_LENGTH, redact } from './core/redact.js';
+export { type DateField, parseDates, type WithDates } from './core/dates.js';
 export {
   ProxyApiError,
   ProxyError,
+  type ProxyErrorFields,
   ProxyNetworkError,
   ProxyPaginationError,
   ProxyTimeoutError,
   ProxyValidationError,
-  type ProxyErrorFields,
 } from './core/errors.js';
-export { Page, type IterateOptions, type ListItem, type ListOperationId } from './core/pagination.js';
+export { type IterateOptions, type ListItem, type ListOperationId, Page } from './core/pagination.js';
+export { createRedactor, MIN_SECRET_LENGTH, redact } from './core/redact.js';
 export type { ParamsOf, QueryOptions, RequestBody, RequestOptions, SuccessBody } from './core/request.js';
 export type { OperationsApi } from './core/resource.js';
-export { parseDates, type DateField, type WithDates } from './core/dates.js';
 export type { Logger, RetryOptions } from './core/transport.js';
 export * from './generated/resources.gen.js';

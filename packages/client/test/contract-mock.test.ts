@@ -1,5 +1,5 @@
 // Integration with the contract package's Twilio-faithful mock (self-checked against the spec on every answer).
-import { startMockProxy, type MockProxy } from '@twilio-proxy/contract';
+import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, ProxyApiError } from '../src/index.js';
 import { fakeSleep } from './support/fake-fetch.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProxyClient, CREDENTIAL_VARIABLES, findCredentials, resolveCredentials, type Credentials } from '../src/index.js';
+import { CREDENTIAL_VARIABLES, type Credentials, createProxyClient, findCredentials, resolveCredentials } from '../src/index.js';
 import { fakeFetch, json } from './support/fake-fetch.js';
 
 // Values that are easy to spot if one ever reaches an error message.

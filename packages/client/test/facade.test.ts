@@ -1,9 +1,9 @@
 // The generated facade and the generic request(), over every operation of the spec: nothing here names one,
 // so an operation added to the spec is covered with no new test code.
-import { operationsMeta, type OperationId, type OperationMeta } from '@twilio-proxy/types';
+import { type OperationId, type OperationMeta, operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { describe, expect, it } from 'vitest';
-import { ProxyApiError, ProxyValidationError, type ProxyClient } from '../src/index.js';
+import { ProxyApiError, type ProxyClient, ProxyValidationError } from '../src/index.js';
 import { ORIGIN, pages, testClient } from './support/client.js';
 import { json } from './support/fake-fetch.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProxyClient, ProxyNetworkError, ProxyTimeoutError, type ProxyClientOptions } from '../src/index.js';
+import { createProxyClient, type ProxyClientOptions, ProxyNetworkError, ProxyTimeoutError } from '../src/index.js';
 import { fakeSleep } from './support/fake-fetch.js';
-import { fault, startServer, type Fault, type TestServer } from './support/server.js';
+import { type Fault, fault, startServer, type TestServer } from './support/server.js';
 import { ACCOUNT_SID, AUTH_TOKEN, makeSession, pageFor, SERVICE_SID } from './support/sessions.js';
 
 let server: TestServer | undefined;

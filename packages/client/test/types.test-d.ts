@@ -1,12 +1,12 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   createProxyClient,
-  parseSessionDates,
-  ProxyApiError,
   type ListOperationId,
   type ListSessionsOptions,
   type Page,
   type PageMeta,
+  ProxyApiError,
+  parseSessionDates,
   type Session,
   type SessionDateField,
   type SessionsResource,

@@ -1,10 +1,10 @@
+import { type OperationMeta, operationsMeta } from '@twilio-proxy/types';
 import fc from 'fast-check';
-import { operationsMeta, type OperationMeta } from '@twilio-proxy/types';
-import { describe, expect, it } from 'vitest';
-import { ProxyValidationError } from '../src/index.js';
 import createClient from 'openapi-fetch';
-import { requestOperation, type ClientContext } from '../src/core/request.js';
+import { describe, expect, it } from 'vitest';
+import { type ClientContext, requestOperation } from '../src/core/request.js';
 import type { TransportConfig } from '../src/core/transport.js';
+import { ProxyValidationError } from '../src/index.js';
 import { pages, testClient } from './support/client.js';
 import { SERVICE_SID } from './support/sessions.js';
 

@@ -1,16 +1,16 @@
+import { type OperationMeta, operationsMeta, type paths } from '@twilio-proxy/types';
 import createClient, { type Client } from 'openapi-fetch';
-import { operationsMeta, type OperationMeta, type paths } from '@twilio-proxy/types';
-import { ProxyError } from './errors.js';
-import { collect, iterate, listPage } from './pagination.js';
-import { requestOperation, type ClientContext } from './request.js';
-import type { OperationsApi } from './resource.js';
-import { transportFetch, type Logger, type RetryOptions, type TransportConfig } from './transport.js';
 import { createResources, type Resources } from '../generated/resources.gen.js';
-import { resolveAuth, type Credentials } from '../internal/auth.js';
+import { type Credentials, resolveAuth } from '../internal/auth.js';
 import type { OperationParams } from '../internal/check-params.js';
 import { redactor } from '../internal/redact.js';
 import { sleep } from '../internal/sleep.js';
 import { watchdog } from '../internal/watchdog.js';
+import { ProxyError } from './errors.js';
+import { collect, iterate, listPage } from './pagination.js';
+import { type ClientContext, requestOperation } from './request.js';
+import type { OperationsApi } from './resource.js';
+import { type Logger, type RetryOptions, type TransportConfig, transportFetch } from './transport.js';
 
 export interface ProxyClientOptions extends Credentials {
   /** An origin; the spec's paths carry `/v1`. Default `https://proxy.twilio.com`. */

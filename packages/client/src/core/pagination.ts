@@ -1,9 +1,9 @@
-import { operationsMeta, type OperationId, type OperationMeta, type PageMeta, type operations } from '@twilio-proxy/types';
-import { ProxyApiError, ProxyPaginationError } from './errors.js';
-import { requestOperation, type Answer, type ClientContext, type ParamsOf, type RequestOptions } from './request.js';
-import { apiError, send } from './transport.js';
+import { type OperationId, type OperationMeta, type operations, operationsMeta, type PageMeta } from '@twilio-proxy/types';
 import { checkLimit, type OperationParams } from '../internal/check-params.js';
 import { linkSignal } from '../internal/link-signal.js';
+import { ProxyApiError, ProxyPaginationError } from './errors.js';
+import { type Answer, type ClientContext, type ParamsOf, type RequestOptions, requestOperation } from './request.js';
+import { apiError, send } from './transport.js';
 
 type Meta = typeof operationsMeta;
 type Body<K extends OperationId> = operations[K]['responses'][200]['content']['application/json'];

@@ -1,7 +1,7 @@
-import type { Client } from 'openapi-fetch';
 import type { OperationId, OperationMeta, operations, paths } from '@twilio-proxy/types';
-import { apiError, replyOf, type TransportConfig } from './transport.js';
+import type { Client } from 'openapi-fetch';
 import { checkParams, type OperationParams } from '../internal/check-params.js';
+import { apiError, replyOf, type TransportConfig } from './transport.js';
 
 type Op<K extends OperationId> = operations[K];
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;

@@ -1,4 +1,4 @@
-import { operationsMeta, type OperationId } from '@twilio-proxy/types';
+import { type OperationId, operationsMeta } from '@twilio-proxy/types';
 import type { IterateOptions, ListItem, ListOperationId, Page } from './pagination.js';
 import type { ParamsOf, RequestOptions, SuccessBody } from './request.js';
 

@@ -1,10 +1,10 @@
-import { ProxyApiError, ProxyNetworkError, ProxyTimeoutError, type ProxyError } from './errors.js';
 import { backoff } from '../internal/backoff.js';
 import { linkSignal } from '../internal/link-signal.js';
 import { readBody } from '../internal/read-body.js';
 import { redactHeaders } from '../internal/redact.js';
 import { retryAfterMs } from '../internal/retry-after.js';
 import { TIMEOUT } from '../internal/watchdog.js';
+import { ProxyApiError, type ProxyError, ProxyNetworkError, ProxyTimeoutError } from './errors.js';
 
 /** Anything with optional `debug`/`warn` methods (console, pino, winston…). Headers it gets are redacted. */
 export interface Logger {

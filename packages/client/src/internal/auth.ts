@@ -1,4 +1,4 @@
-import { credentialSecrets, resolveCredentials, type Credentials } from '../core/credentials.js';
+import { type Credentials, credentialSecrets, resolveCredentials } from '../core/credentials.js';
 
 export type { Credentials };
 

@@ -1,5 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** The whole client as one minified ESM bundle (openapi-fetch, the spec table and the generated facade inside). */

@@ -1,5 +1,5 @@
 import { createProxyClient, type ProxyClientOptions } from '../../src/index.js';
-import { fakeFetch, fakeSleep, json, type Handler } from './fake-fetch.js';
+import { fakeFetch, fakeSleep, type Handler, json } from './fake-fetch.js';
 import { ACCOUNT_SID, AUTH_TOKEN, pageFor } from './sessions.js';
 
 export const ORIGIN = 'https://proxy.test';
