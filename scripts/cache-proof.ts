@@ -18,7 +18,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from './lib/paths.js';
 import { step } from './lib/step.js';
 
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -54,7 +53,13 @@ async function sh(label: string, command: string, args: string[], cwd: string, e
 
 async function cloneAndInstall(name: string, commit: string, parent: string, env: NodeJS.ProcessEnv): Promise<string> {
   const dir = path.join(parent, name);
-  await sh(`clone ${name}: git clone, checkout ${commit.slice(0, 10)}`, 'git', ['clone', '-q', '--no-hardlinks', repoRoot, dir], parent, env);
+  await sh(
+    `clone ${name}: git clone, checkout ${commit.slice(0, 10)}`,
+    'git',
+    ['clone', '-q', '--no-hardlinks', repoRoot, dir],
+    parent,
+    env,
+  );
   await sh(`clone ${name}: checkout`, 'git', ['checkout', '-q', commit], dir, env);
   await sh(`clone ${name}: pnpm install --frozen-lockfile --offline`, 'pnpm', ['install', '--frozen-lockfile', '--offline'], dir, env);
   return dir;
@@ -77,7 +82,16 @@ async function main(): Promise<boolean> {
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   const server = spawn(path.join(repoRoot, 'node_modules/.bin/turborepo-remote-cache'), [], {
-    env: { ...process.env, NODE_ENV: 'production', STORAGE_PROVIDER: 'local', STORAGE_PATH: path.join(parent, 'storage'), TURBO_TOKEN: token, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      STORAGE_PROVIDER: 'local',
+      STORAGE_PATH: path.join(parent, 'storage'),
+      TURBO_TOKEN: token,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -98,10 +112,22 @@ async function main(): Promise<boolean> {
     // Both clones at the same commit, even if someone commits meanwhile.
     const commit = (await sh('resolve HEAD', 'git', ['rev-parse', 'HEAD'], repoRoot, env)).trim();
     const a = await cloneAndInstall('A', commit, parent, env);
-    await sh('clone A: turbo run build (fills the remote cache)', 'pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], a, env);
+    await sh(
+      'clone A: turbo run build (fills the remote cache)',
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'],
+      a,
+      env,
+    );
 
     const b = await cloneAndInstall('B', commit, parent, env);
-    const output = await sh('clone B: turbo run build --summarize', 'pnpm', ['exec', 'turbo', 'run', 'build', '--summarize', '--output-logs=hash-only'], b, env);
+    const output = await sh(
+      'clone B: turbo run build --summarize',
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--summarize', '--output-logs=hash-only'],
+      b,
+      env,
+    );
     const tasks = await lastSummary(b);
     let ok = true;
     for (const t of tasks) {
@@ -123,7 +149,13 @@ async function main(): Promise<boolean> {
       return false;
     }
 
-    await sh('clone B: the packages\' tests pass (run for real, --force)', 'pnpm', ['exec', 'turbo', 'run', 'test', '--force', '--concurrency=1', '--filter=!@twilio-proxy/workflow-tests', '--output-logs=errors-only'], b, env);
+    await sh(
+      "clone B: the packages' tests pass (run for real, --force)",
+      'pnpm',
+      ['exec', 'turbo', 'run', 'test', '--force', '--concurrency=1', '--filter=!@twilio-proxy/workflow-tests', '--output-logs=errors-only'],
+      b,
+      env,
+    );
     console.log('cache-proof: passed: every generate/build task of clone B was a remote cache hit, and its tests pass');
     return true;
   } finally {

@@ -89,18 +89,31 @@ function followUp(): Promise<number> {
   const turbo = path.join(root, 'node_modules/.bin/turbo');
   const tasks = [...(values['no-docs'] ? [] : ['docs']), ...(values['no-tests'] ? [] : ['typecheck', 'test'])];
   if (tasks.length === 0) return Promise.resolve(0);
-  const args = ['run', ...tasks, `--filter=${values.filter}`, ...(values['no-docs'] ? [] : ['--filter=@twilio-proxy/openapi']), '--output-logs=errors-only', '--log-prefix=task'];
+  const args = [
+    'run',
+    ...tasks,
+    `--filter=${values.filter}`,
+    ...(values['no-docs'] ? [] : ['--filter=@twilio-proxy/openapi']),
+    '--output-logs=errors-only',
+    '--log-prefix=task',
+  ];
   log(`running ${tasks.join(', ')} (turbo ${args.slice(1).join(' ')})`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(turbo, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' } });
+    const child = spawn(turbo, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+    });
     follow = child;
     child.stdout!.on('data', (d) => process.stdout.write(d));
     child.stderr!.on('data', (d) => process.stderr.write(d));
     child.on('close', (code, signal) => {
       if (follow === child) follow = null;
       if (signal) log(`${tasks.join(', ')}: cancelled by a newer save`);
-      else log(`${tasks.join(', ')}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      else
+        log(`${tasks.join(', ')}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       resolve(code ?? 1);
     });
   });

@@ -43,10 +43,7 @@ export async function generate(specFile: string): Promise<GeneratedTree> {
       ]),
     ],
     [generatedDirs.client!, new Map([['resources.gen.ts', head + renderClient(dereferenced, operations)]])],
-    [
-      generatedDirs.contract!,
-      new Map([...renderContract(dereferenced, operations)].map(([file, text]) => [file, head + text])),
-    ],
+    [generatedDirs.contract!, new Map([...renderContract(dereferenced, operations)].map(([file, text]) => [file, head + text]))],
   ]);
 }
 

@@ -52,7 +52,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const rootManifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
   const rootLicense = await readFile(path.join(repoRoot, 'LICENSE'), 'utf8');
   const publishable = await publishablePackages();
-  const workspace = [path.join(repoRoot, 'openapi'), ...(await readdir(path.join(repoRoot, 'packages'))).sort().map((n) => path.join(repoRoot, 'packages', n))];
+  const workspace = [
+    path.join(repoRoot, 'openapi'),
+    ...(await readdir(path.join(repoRoot, 'packages'))).sort().map((n) => path.join(repoRoot, 'packages', n)),
+  ];
   for (const dir of workspace) {
     const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => 'null'));
     if (!manifest || publishable.includes(dir)) continue;
@@ -63,11 +66,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     console.log(path.relative(repoRoot, dir));
     const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     ok = report('package.json metadata', manifestProblems(manifest, rootManifest, path.relative(repoRoot, dir))) && ok;
-    ok = report('tarball: README.md, LICENSE, the sources of every map', await packProblems(dir, await packedFiles(dir), rootLicense)) && ok;
+    ok =
+      report('tarball: README.md, LICENSE, the sources of every map', await packProblems(dir, await packedFiles(dir), rootLicense)) && ok;
     const typedoc = JSON.parse(await readFile(path.join(dir, 'typedoc.json'), 'utf8').catch(() => 'null'));
     ok = report('typedoc.json entry points are the exports', apiDocsProblems(manifest, typedoc ?? undefined)) && ok;
     ok = (await check('publint --strict', bin('publint'), ['--strict', '.'], dir)) && ok;
-    ok = (await check('attw --pack --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'ascii'], dir)) && ok;
+    ok =
+      (await check('attw --pack --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'ascii'], dir)) &&
+      ok;
   }
   process.exitCode = ok ? 0 : 1;
 }

@@ -20,13 +20,18 @@ const { values } = parseArgs({ options: { keep: { type: 'boolean', default: fals
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', npm_config_update_notifier: 'false' };
 
 /** A step of this script, with its environment. */
-const run = async (label: string, command: string, args: string[], cwd: string): Promise<string> => (await step(label, command, args, cwd, env)).stdout;
-
+const run = async (label: string, command: string, args: string[], cwd: string): Promise<string> =>
+  (await step(label, command, args, cwd, env)).stdout;
 
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), 'pack-consume-'));
   try {
-    await run('build every package', path.join(repoRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], repoRoot);
+    await run(
+      'build every package',
+      path.join(repoRoot, 'node_modules/.bin/turbo'),
+      ['run', 'build', '--output-logs=errors-only'],
+      repoRoot,
+    );
     const tarballs = path.join(work, 'tarballs');
     await mkdir(tarballs);
     const names: string[] = [];
@@ -68,7 +73,12 @@ async function main() {
       `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false } }, null, 2)}\n`,
     );
     await copyFile(path.join(repoRoot, 'scripts/test/pack-consumer.ts'), path.join(app, 'consumer.ts'));
-    await run('npm install the tarballs outside the workspace', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
+    await run(
+      'npm install the tarballs outside the workspace',
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      app,
+    );
     await run('tsc: typecheck the consumer against the packed .d.ts', path.join(app, 'node_modules/.bin/tsc'), ['-p', '.'], app);
     const out = await run('run the consumer against the mock', process.execPath, ['out/consumer.js'], app);
     const result = JSON.parse(out.trim().split('\n').pop()!);
@@ -76,7 +86,8 @@ async function main() {
     console.log(`  consumer: ${out.trim()}`);
     // Every bin the CLI's manifest declares is installed and answers --help.
     const cliBins: Record<string, string> = JSON.parse(await readFile(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')).bin;
-    for (const name of Object.keys(cliBins)) await run(`the CLI tarball installs ${name}`, path.join(app, 'node_modules/.bin', name), ['--help'], app);
+    for (const name of Object.keys(cliBins))
+      await run(`the CLI tarball installs ${name}`, path.join(app, 'node_modules/.bin', name), ['--help'], app);
     console.log(`pack-and-consume: passed (${names.length} packages) in ${work}`);
   } finally {
     if (!values.keep) await rm(work, { recursive: true, force: true });

@@ -61,7 +61,12 @@ async function redoclyMajors(baseFile: string, revFile: string): Promise<SpecCha
       .flatMap((ch: { path: string; verdicts: { ruleId: string; message: string; impact: string }[] }) =>
         ch.verdicts
           .filter((v) => v.impact === 'major')
-          .map((v) => ({ kind: `redocly:${v.ruleId}`, breaking: true, where: decodeURIComponent(ch.path.replace(/~1/g, '/').replace(/~0/g, '~')), message: v.message })),
+          .map((v) => ({
+            kind: `redocly:${v.ruleId}`,
+            breaking: true,
+            where: decodeURIComponent(ch.path.replace(/~1/g, '/').replace(/~0/g, '~')),
+            message: v.message,
+          })),
       );
   } catch (error) {
     console.error(`spec:diff: redocly diff unavailable (${(error as Error).message.split('\n')[0]}); using our classifier only`);
@@ -75,9 +80,13 @@ function render(changes: SpecChange[], head: string[], markdown: boolean): strin
   const lines = [...head];
   if (markdown && changes.length > 0) {
     lines.push('', '| | kind | where | change |', '| --- | --- | --- | --- |');
-    for (const c of [...breaking, ...safe]) lines.push(`| ${c.breaking ? '🔴 breaking' : '🟢 non-breaking'} | \`${c.kind}\` | \`${c.where}\` | ${c.message} |`);
+    for (const c of [...breaking, ...safe])
+      lines.push(`| ${c.breaking ? '🔴 breaking' : '🟢 non-breaking'} | \`${c.kind}\` | \`${c.where}\` | ${c.message} |`);
   } else if (!markdown) {
-    for (const [title, list] of [['breaking', breaking], ['non-breaking', safe]] as const) {
+    for (const [title, list] of [
+      ['breaking', breaking],
+      ['non-breaking', safe],
+    ] as const) {
       if (list.length === 0) continue;
       lines.push('', `${title} (${list.length}):`);
       for (const c of list) lines.push(`  ${c.breaking ? '✗' : '✓'} ${c.kind}: ${c.where}: ${c.message}`);
@@ -121,9 +130,7 @@ async function main(): Promise<number> {
 
     const head = [
       `${values.markdown ? '### ' : ''}spec:diff ${path.relative(root, revFile) || revFile} against ${baseLabel}: ` +
-        (changes.length === 0
-          ? 'no API change'
-          : `${breaking.length} breaking, ${changes.length - breaking.length} non-breaking`),
+        (changes.length === 0 ? 'no API change' : `${breaking.length} breaking, ${changes.length - breaking.length} non-breaking`),
     ];
     if (breaking.length > 0) {
       head.push(

@@ -148,7 +148,9 @@ async function main(): Promise<number> {
   step('HTML reference docs');
   process.stdout.write(`${relative(process.cwd(), DOCS) || DOCS}\n${pathToFileURL(DOCS).href}\n`);
   if (code === 0 && shown) {
-    process.stdout.write(`\nTry: node packages/cli/dist/bin.js --help, or node packages/cli/dist/bin.js ${shown.resource} ${shown.action} --help\n`);
+    process.stdout.write(
+      `\nTry: node packages/cli/dist/bin.js --help, or node packages/cli/dist/bin.js ${shown.resource} ${shown.action} --help\n`,
+    );
   }
   return code;
 }

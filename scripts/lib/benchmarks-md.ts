@@ -14,7 +14,10 @@ every figure below says where, when and on what it was measured.
 /** Where and when a figure was measured: the line every section starts with. */
 export function machineLine(now = new Date()): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return (
     `_Measured ${now.toISOString().slice(0, 10)} on Node ${process.version}, ${os.platform()} ${os.arch()}, ` +
     `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${load}._`
@@ -29,6 +32,7 @@ export async function writeBenchmarkSection(id: string, title: string, body: str
   const section = `${start}\n## ${title}\n\n${machineLine()}\n\n${body.trim()}\n${end}`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? current.slice(0, from) + section + current.slice(to + end.length) : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    from >= 0 && to > from ? current.slice(0, from) + section + current.slice(to + end.length) : `${current.trimEnd()}\n\n${section}\n`;
   await writeFile(file, next);
 }

@@ -32,7 +32,8 @@ export function renderAliases(document: JsonObject, operations: readonly WalkedO
     for (const base of names) {
       alias(`${base}PathParams`, `${o}['parameters']['path']`, `Path parameters of ${op.operationId}: ${op.summary ?? op.path}`);
       alias(`${base}Query`, `NonNullable<${o}['parameters']['query']>`, `Query parameters of ${op.operationId}.`);
-      if (status) alias(`${base}Response`, `${o}['responses'][${status}]['content']['application/json']`, `The ${status} body of ${op.operationId}.`);
+      if (status)
+        alias(`${base}Response`, `${o}['responses'][${status}]['content']['application/json']`, `The ${status} body of ${op.operationId}.`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -43,7 +43,11 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
       const summary = summaryOf(op);
       if (op.list) {
         const options = `List${pascalCase(resource)}Options`;
-        out.push('', doc('', `Query options of ${op.operationId} (${summary}), in camelCase.`), `export type ${options} = QueryOptions<${id}>;`);
+        out.push(
+          '',
+          doc('', `Query options of ${op.operationId} (${summary}), in camelCase.`),
+          `export type ${options} = QueryOptions<${id}>;`,
+        );
         const item = `ListItem<${id}>`;
         members.push(
           doc('  ', `${summary}: one page, with \`nextPage()\`.`),
@@ -57,12 +61,21 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'Page', 'listMethods');
       } else {
         const body = hasBody(document, op) ? ` & { body?: RequestBody<${id}> }` : '';
-        members.push(doc('  ', summary), `  ${op.action}(${lead}options?: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`);
+        members.push(
+          doc('  ', summary),
+          `  ${op.action}(${lead}options?: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`,
+        );
         calls.push(`${op.action}: requestMethod(api, ${id})`);
         use('QueryOptions', 'RequestOptions', 'SuccessBody', 'requestMethod', ...(body ? ['RequestBody'] : []));
       }
     }
-    out.push('', doc('', `\`client.${resource}\`: ${ops.map((o) => o.operationId).join(', ')}.`), `export interface ${iface} {`, ...members, '}');
+    out.push(
+      '',
+      doc('', `\`client.${resource}\`: ${ops.map((o) => o.operationId).join(', ')}.`),
+      `export interface ${iface} {`,
+      ...members,
+      '}',
+    );
     resources.push(doc('  ', ops.map(summaryOf).join('; ')), `  readonly ${resource}: ${iface};`);
     builders.push(`  ${resource}: { ${calls.join(', ')} },`);
   }
@@ -98,7 +111,10 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
 
   // Only what the code above uses is imported; `type` marks what is erased.
   const from = (module: string, values: string[], types: string[]): string[] => {
-    const names = [...values.filter((n) => used.has(n)), ...types.filter((n) => used.has(n)).map((n) => (values.some((v) => used.has(v)) ? `type ${n}` : n))];
+    const names = [
+      ...values.filter((n) => used.has(n)),
+      ...types.filter((n) => used.has(n)).map((n) => (values.some((v) => used.has(v)) ? `type ${n}` : n)),
+    ];
     if (!names.length) return [];
     return [`import ${values.some((v) => used.has(v)) ? '' : 'type '}{ ${names.join(', ')} } from '${module}';`];
   };

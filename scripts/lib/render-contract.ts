@@ -11,9 +11,35 @@ import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkColle
 
 /** Fields of the mock, its options and the suite's target that a generated name must not shadow. */
 const RESERVED = new Set([
-  'url', 'accountSid', 'authToken', 'requests', 'violations', 'setFaults', 'close', 'parents', 'items', 'add', 'urlFor',
-  'collections', 'count', 'counts', 'perParent', 'seed', 'apiKeys', 'port', 'host', 'faults', 'latencyMs', 'selfCheck',
-  'recordRequests', 'baseUrl', 'credentials', 'start', 'schema', 'next', 'take',
+  'url',
+  'accountSid',
+  'authToken',
+  'requests',
+  'violations',
+  'setFaults',
+  'close',
+  'parents',
+  'items',
+  'add',
+  'urlFor',
+  'collections',
+  'count',
+  'counts',
+  'perParent',
+  'seed',
+  'apiKeys',
+  'port',
+  'host',
+  'faults',
+  'latencyMs',
+  'selfCheck',
+  'recordRequests',
+  'baseUrl',
+  'credentials',
+  'start',
+  'schema',
+  'next',
+  'take',
 ]);
 
 const doc = (text: string | undefined): string => (text ? text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim().replace(/\.$/, '') : '');
@@ -25,10 +51,15 @@ export function renderContract(document: JsonObject, operations: readonly Walked
 
   // Root parameters: owned by no collection of the spec (nothing lists their values).
   const roots = new Map<string, string>();
-  for (const c of collections) for (const p of c.parents) if (p.owner === null && !RESERVED.has(camelCase(p.param))) roots.set(camelCase(p.param), p.param);
+  for (const c of collections)
+    for (const p of c.parents) if (p.owner === null && !RESERVED.has(camelCase(p.param))) roots.set(camelCase(p.param), p.param);
 
   // Factories: one per item schema (the first collection that holds it decides its parents).
-  const factories: string[] = ["import type * as T from '@twilio-proxy/types';", "import { namedFactory, randomPathValue, type Factory, type FactoryOptions } from '../core/fixtures.js';", ''];
+  const factories: string[] = [
+    "import type * as T from '@twilio-proxy/types';",
+    "import { namedFactory, randomPathValue, type Factory, type FactoryOptions } from '../core/fixtures.js';",
+    '',
+  ];
   const done = new Set<string>();
   for (const c of collections) {
     if (!c.schema || done.has(c.schema) || !schemas[c.schema]?.properties) continue;
@@ -77,14 +108,23 @@ export function renderContract(document: JsonObject, operations: readonly Walked
     '/** Named options of `startMockProxy`: root parameter values, and the items to serve per top-level collection. */',
     'export interface MockNamedOptions {',
     ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`),
-    ...topLevel.map((c) => `  /** The ${c.resource} to serve, in list order (default: \`count\` generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`),
+    ...topLevel.map(
+      (c) =>
+        `  /** The ${c.resource} to serve, in list order (default: \`count\` generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`,
+    ),
     '}',
     '',
     '/** Named fields of a running mock. */',
     'export interface MockNamedFields {',
     ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves. */\n  readonly ${k}: string;`),
-    ...topLevel.map((c) => `  /** The served ${c.resource}, in list order (live: grows with adds). */\n  readonly ${c.resource}: readonly T.${pascalCase(c.schema!)}[];`),
-    ...adders.map(([c, add]) => `  /** Appends ${c.resource} (generated when given a count) at the end of the list; returns the new ones. */\n  ${add}(itemsOrCount: T.${pascalCase(c.schema!)}[] | number): T.${pascalCase(c.schema!)}[];`),
+    ...topLevel.map(
+      (c) =>
+        `  /** The served ${c.resource}, in list order (live: grows with adds). */\n  readonly ${c.resource}: readonly T.${pascalCase(c.schema!)}[];`,
+    ),
+    ...adders.map(
+      ([c, add]) =>
+        `  /** Appends ${c.resource} (generated when given a count) at the end of the list; returns the new ones. */\n  ${add}(itemsOrCount: T.${pascalCase(c.schema!)}[] | number): T.${pascalCase(c.schema!)}[];`,
+    ),
     '}',
     '',
     '/** Named root parameter values of a contract suite target. */',

@@ -40,7 +40,12 @@ class Collector {
 function constraint(c: Collector, dir: Direction, where: string, key: string, tighter: boolean, from: unknown, to: unknown) {
   const breaking = dir === 'request' ? tighter : !tighter;
   const word = tighter ? 'tighter' : 'looser';
-  c.add(`${word}-constraint`, breaking, where, `${key} ${from === undefined ? '(none)' : JSON.stringify(from)} → ${to === undefined ? '(none)' : JSON.stringify(to)} (${word} ${dir})`);
+  c.add(
+    `${word}-constraint`,
+    breaking,
+    where,
+    `${key} ${from === undefined ? '(none)' : JSON.stringify(from)} → ${to === undefined ? '(none)' : JSON.stringify(to)} (${word} ${dir})`,
+  );
 }
 
 function compareSchema(c: Collector, dir: Direction, where: string, a: JsonObject, b: JsonObject, depth = 0): void {
@@ -119,7 +124,12 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: JsonObjec
     const isReq = rb.includes(k);
     if (wasReq !== isReq) {
       const breaking = dir === 'request' ? isReq : !isReq;
-      c.add(isReq ? 'property-now-required' : 'property-now-optional', breaking, `${where}.${k}`, `${isReq ? 'now required' : 'no longer required'} (${dir})`);
+      c.add(
+        isReq ? 'property-now-required' : 'property-now-optional',
+        breaking,
+        `${where}.${k}`,
+        `${isReq ? 'now required' : 'no longer required'} (${dir})`,
+      );
     }
     compareSchema(c, dir, `${where}.${k}`, pa[k], pb[k], depth + 1);
   }
@@ -167,7 +177,8 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
 
   const ba = jsonSchema(a.requestBody?.content);
   const bb = jsonSchema(b.requestBody?.content);
-  if (!a.requestBody?.required && b.requestBody?.required) c.add('new-required-body', true, `${op} request body`, 'request body is now required');
+  if (!a.requestBody?.required && b.requestBody?.required)
+    c.add('new-required-body', true, `${op} request body`, 'request body is now required');
   if (ba && bb) compareSchema(c, 'request', `${op} request body`, ba, bb);
 
   const ra: JsonObject = a.responses ?? {};
@@ -184,7 +195,8 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
       if (!(h in hb)) c.add('removed-response-header', true, `${where} header ${h}`, 'response header removed');
       else compareSchema(c, 'response', `${where} header ${h}`, ha[h].schema ?? {}, hb[h].schema ?? {});
     }
-    for (const h of Object.keys(hb).filter((h) => !(h in ha))) c.add('added-response-header', false, `${where} header ${h}`, 'response header added');
+    for (const h of Object.keys(hb).filter((h) => !(h in ha)))
+      c.add('added-response-header', false, `${where} header ${h}`, 'response header added');
     const sa = jsonSchema(ra[code].content);
     const sb = jsonSchema(rb[code].content);
     if (sa && !sb) c.add('removed-response-body', true, where, 'response body removed');

@@ -73,12 +73,27 @@ describe('commands of operations added to the spec', () => {
     expect(r.code).toBe(0);
     check(r.stdout);
     expect(calls).toEqual([
-      { operationId: 'FetchParticipant', params: { path: { ServiceSid: SERVICE, SessionSid: SESSION, Sid: PARTICIPANT }, query: {} }, options: {} },
+      {
+        operationId: 'FetchParticipant',
+        params: { path: { ServiceSid: SERVICE, SessionSid: SESSION, Sid: PARTICIPANT }, query: {} },
+        options: {},
+      },
     ]);
   });
 
   it('participants fetch --properties picks and orders, in csv too', async () => {
-    const argv = ['participants', 'fetch', '--service-sid', SERVICE, '--session-sid', SESSION, '--sid', PARTICIPANT, '-p', 'identifier,sid'];
+    const argv = [
+      'participants',
+      'fetch',
+      '--service-sid',
+      SERVICE,
+      '--session-sid',
+      SESSION,
+      '--sid',
+      PARTICIPANT,
+      '-p',
+      'identifier,sid',
+    ];
     const table = await run(argv, { commands, source: fakeSource(1, [], [participant]) });
     expect(table.stdout).toBe(`identifier  ${participant.identifier}\nsid         ${participant.sid}\n`);
     const csv = await run([...argv, '-f', 'csv'], { commands, source: fakeSource(1, [], [participant]) });
@@ -87,8 +102,14 @@ describe('commands of operations added to the spec', () => {
 
   it.each([
     [['participants', 'fetch'], /--service-sid <KS…>, --session-sid <KC…> and --sid <KP…> are required/],
-    [['participants', 'fetch', '--service-sid', SERVICE, '--session-sid', SESSION, '--sid', PARTICIPANT, '--limit', '1'], /Unknown option '--limit'/],
-    [['participants', 'list', '--service-sid', SERVICE, '--session-sid', SESSION, '-p', 'status'], /unknown Participant property 'status'[\s\S]*Valid properties: sid, session_sid/],
+    [
+      ['participants', 'fetch', '--service-sid', SERVICE, '--session-sid', SESSION, '--sid', PARTICIPANT, '--limit', '1'],
+      /Unknown option '--limit'/,
+    ],
+    [
+      ['participants', 'list', '--service-sid', SERVICE, '--session-sid', SESSION, '-p', 'status'],
+      /unknown Participant property 'status'[\s\S]*Valid properties: sid, session_sid/,
+    ],
     [['participants', 'remove'], /unknown action 'remove' for participants; it has: list, fetch/],
   ])('%j: exit 2, nothing sent', async (argv, message) => {
     const calls: SourceCall[] = [];
@@ -109,7 +130,11 @@ describe('commands of operations added to the spec', () => {
 
   it('under a compatibility bin named for the new resource, --session stands for --session-sid', async () => {
     const calls: SourceCall[] = [];
-    const r = await run(['list', '--service', SERVICE, '--session', SESSION, '-f', 'json'], { commands, bin: 'proxy-participants', source: fakeSource(1, calls, [participant]) });
+    const r = await run(['list', '--service', SERVICE, '--session', SESSION, '-f', 'json'], {
+      commands,
+      bin: 'proxy-participants',
+      source: fakeSource(1, calls, [participant]),
+    });
     expect(r.code).toBe(0);
     expect(calls[0]!.params.path).toEqual({ ServiceSid: SERVICE, SessionSid: SESSION });
   });

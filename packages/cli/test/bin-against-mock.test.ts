@@ -33,7 +33,10 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
     const r = await runBin(list('--format', 'ndjson', '--page-size', '10'), env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toEqual(mock.sessions);
   });
 
@@ -77,12 +80,24 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
     const before = mock.requests.length;
     const r = await runBin(list('--format', 'ndjson', '--limit', '7', '--page-size', '5'), env);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).sid)).toEqual(mock.sessions.slice(0, 7).map((s) => s.sid));
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).sid),
+    ).toEqual(mock.sessions.slice(0, 7).map((s) => s.sid));
     expect(mock.requests.length - before).toBe(2);
   });
 
   it.each([
-    ['ndjson', (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l))],
+    [
+      'ndjson',
+      (out: string) =>
+        out
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+    ],
     ['json', (out: string) => JSON.parse(out)],
   ])('--properties picks and orders fields (%s)', async (format, parse) => {
     const r = await runBin(list('--format', format, '--properties', 'status,sid,ttl', '--limit', '3'), env);
@@ -102,7 +117,11 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
 
     type Args = (list: (...a: string[]) => string[]) => string[];
     it.each<[string, Args, RegExp]>([
-      ['a SID that breaks the pattern', () => [...LIST, '--service-sid', `KS${'z'.repeat(32)}`], /--service-sid: .*ServiceSid[\s\S]*matching \^KS\[0-9a-fA-F\]\{32\}\$/],
+      [
+        'a SID that breaks the pattern',
+        () => [...LIST, '--service-sid', `KS${'z'.repeat(32)}`],
+        /--service-sid: .*ServiceSid[\s\S]*matching \^KS\[0-9a-fA-F\]\{32\}\$/,
+      ],
       ['a SID of the wrong length', () => [...LIST, '--service-sid', 'KS123'], /--service-sid: .*ServiceSid[\s\S]*exactly 34 characters/],
       ['PageSize outside the spec range', (l) => l('--page-size', '5000'), /--page-size: .*PageSize[\s\S]*from 1 to 1000/],
       ['a non-positive limit', (l) => l('--limit', '0'), /--limit: .*limit/],
@@ -144,7 +163,11 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
     });
 
     it('429 after the client retries: exit 1 with Twilio code 20429', async () => {
-      const limited = await startMockProxy({ count: 3, seed: 7, faults: { sequence: ['rate-limit', 'rate-limit', 'rate-limit', 'rate-limit'], retryAfter: 0 } });
+      const limited = await startMockProxy({
+        count: 3,
+        seed: 7,
+        faults: { sequence: ['rate-limit', 'rate-limit', 'rate-limit', 'rate-limit'], retryAfter: 0 },
+      });
       try {
         const r = await runBin(
           [...LIST, '--service-sid', limited.serviceSid, '--base-url', limited.url],
@@ -240,7 +263,12 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
       expect(after.stderr).toBe('');
       expect(after.stdout).toBe(before.stdout);
       const short = await runBin(['list', '-s', mock.serviceSid, '--base-url', mock.url, '-f', 'ndjson', '-l', '2'], env, undefined, bin());
-      expect(short.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).sid)).toEqual(mock.sessions.slice(0, 2).map((s) => s.sid));
+      expect(
+        short.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l).sid),
+      ).toEqual(mock.sessions.slice(0, 2).map((s) => s.sid));
     });
 
     it('errors and help speak its own name and the old flags', async () => {

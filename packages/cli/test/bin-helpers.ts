@@ -25,12 +25,7 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs the built binary with piped stdio; `onStdout` sees chunks instead of them being kept. */
-export function runBin(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  onStdout?: (chunk: string) => void,
-  bin = BIN,
-): Promise<BinResult> {
+export function runBin(args: string[], env: NodeJS.ProcessEnv, onStdout?: (chunk: string) => void, bin = BIN): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -31,7 +31,13 @@ describe('stringWidth counts terminal cells per grapheme', () => {
   });
 
   it.each([
-    ['🚀', 2], ['✅', 2], ['👨‍👩‍👧', 2], ['👍🏽', 2], ['e\u0301', 1], ['注', 2], ['…', 1],
+    ['🚀', 2],
+    ['✅', 2],
+    ['👨‍👩‍👧', 2],
+    ['👍🏽', 2],
+    ['e\u0301', 1],
+    ['注', 2],
+    ['…', 1],
   ])('%j is %i cells', (text, cells) => {
     expect(stringWidth(text)).toBe(cells);
   });

@@ -51,7 +51,9 @@ describe('the CLI and the client pick the same credentials', () => {
     if (seen) expect(r.code).toBe(0);
     else {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/missing credentials\. Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET/);
+      expect(r.stderr).toMatch(
+        /missing credentials\. Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET/,
+      );
       for (const value of Object.values(VALUES)) expect(r.stderr).not.toContain(value);
     }
   });
@@ -65,7 +67,11 @@ describe('the CLI and the client pick the same credentials', () => {
         return fakeSource(0);
       },
     });
-    expect(seen).toEqual({ accountSid: VALUES.TWILIO_ACCOUNT_SID, apiKeySid: VALUES.TWILIO_API_KEY, apiKeySecret: VALUES.TWILIO_API_SECRET });
+    expect(seen).toEqual({
+      accountSid: VALUES.TWILIO_ACCOUNT_SID,
+      apiKeySid: VALUES.TWILIO_API_KEY,
+      apiKeySecret: VALUES.TWILIO_API_SECRET,
+    });
   });
 });
 

@@ -13,8 +13,14 @@ const DOCS = fileURLToPath(new URL('../../../openapi/dist/docs/index.html', impo
 const SCREENSHOT = join(DOCS, '..', 'screenshot.png');
 // The browser comes from npm (@sparticuz/chromium) or CHROMIUM_PATH; playwright-core never downloads one.
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 const meta = operationsMeta.ListSession;
@@ -54,7 +60,9 @@ describe('HTML reference docs in a real browser, offline', () => {
       });
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0] ?? '';
-      throw new Error(`${browser.executablePath} did not start (${reason}): set CHROMIUM_PATH to a Chromium or Chrome executable that runs here`);
+      throw new Error(
+        `${browser.executablePath} did not start (${reason}): set CHROMIUM_PATH to a Chromium or Chrome executable that runs here`,
+      );
     }
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -28,7 +28,10 @@ describe('formats (injected source)', () => {
   it('ndjson: one object per line, whole sessions', async () => {
     const r = await run([...LIST, '--format', 'ndjson'], { source: fakeSource(5) });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(Object.keys(lines[0])).toEqual(Object.keys(exampleSessions()[0]!));
   });
@@ -51,7 +54,12 @@ describe('formats (injected source)', () => {
   });
 
   it('csv quotes commas, quotes and newlines', async () => {
-    const source = { ...fakeSource(0), async *each() { yield { sid: 'KC1', unique_name: 'a,"b"\nc' }; } };
+    const source = {
+      ...fakeSource(0),
+      async *each() {
+        yield { sid: 'KC1', unique_name: 'a,"b"\nc' };
+      },
+    };
     const r = await run([...LIST, '-f', 'csv', '-p', 'sid,unique_name'], { source });
     expect(r.stdout).toBe('sid,unique_name\r\nKC1,"a,""b""\nc"\r\n');
   });
@@ -76,7 +84,10 @@ describe('formats (injected source)', () => {
     const r = await run([...LIST, '-f', 'ndjson', '-p', 'status,sid', '--limit', '2', '--page-size', '7'], {
       source: fakeSource(10, calls),
     });
-    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual(['status', 'sid']);
     expect(calls).toEqual([
@@ -151,8 +162,12 @@ describe('API errors', () => {
   it('ProxyApiError: status, Twilio code, message, more_info, request id, a hint; exit 1; no secret', async () => {
     const r = await run(LIST, {
       source: failing({
-        name: 'ProxyApiError', status: 401, code: 20003, message: `Authenticate ${env.TWILIO_AUTH_TOKEN}`,
-        moreInfo: 'https://www.twilio.com/docs/errors/20003', requestId: `RQ${'0'.repeat(32)}`,
+        name: 'ProxyApiError',
+        status: 401,
+        code: 20003,
+        message: `Authenticate ${env.TWILIO_AUTH_TOKEN}`,
+        moreInfo: 'https://www.twilio.com/docs/errors/20003',
+        requestId: `RQ${'0'.repeat(32)}`,
       }),
     });
     expect(r.code).toBe(1);
@@ -213,17 +228,21 @@ describe('help', () => {
     expect(r.stdout).toMatch(/Commands:\n\s+list\s+List the Sessions of a Service/);
   });
 
-  it.each([[['sessions', 'list', '--help']], [['help', 'sessions', 'list']]])('%j documents every flag, property and exit code from the spec', async (argv) => {
-    const r = await run(argv);
-    expect(r.code).toBe(0);
-    const command = listSessionsCommand();
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([command.operation.summary, `GET ${command.operation.path}`]);
-    for (const flag of ['--service-sid', '--format', '--properties', '--limit', '--page-size', '--base-url']) expect(r.stdout).toContain(flag);
-    for (const f of command.flags) expect(r.stdout.replace(/\s+/g, ' ')).toContain(f.parameter.description);
-    for (const p of sessionPropertyNames) expect(r.stdout).toContain(p);
-    expect(r.stdout).toMatch(/Exit codes:\n {2}0 [\s\S]*\n {2}1 [\s\S]*\n {2}2 /);
-    expect(r.stdout).toContain('Examples:\n  twilio-proxy sessions list --service-sid KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n');
-  });
+  it.each([[['sessions', 'list', '--help']], [['help', 'sessions', 'list']]])(
+    '%j documents every flag, property and exit code from the spec',
+    async (argv) => {
+      const r = await run(argv);
+      expect(r.code).toBe(0);
+      const command = listSessionsCommand();
+      expect(r.stdout.split('\n').slice(0, 2)).toEqual([command.operation.summary, `GET ${command.operation.path}`]);
+      for (const flag of ['--service-sid', '--format', '--properties', '--limit', '--page-size', '--base-url'])
+        expect(r.stdout).toContain(flag);
+      for (const f of command.flags) expect(r.stdout.replace(/\s+/g, ' ')).toContain(f.parameter.description);
+      for (const p of sessionPropertyNames) expect(r.stdout).toContain(p);
+      expect(r.stdout).toMatch(/Exit codes:\n {2}0 [\s\S]*\n {2}1 [\s\S]*\n {2}2 /);
+      expect(r.stdout).toContain('Examples:\n  twilio-proxy sessions list --service-sid KSxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n');
+    },
+  );
 
   it('--version', async () => {
     expect((await run(['--version'])).stdout).toBe('0.0.0-test\n');
@@ -233,19 +252,18 @@ describe('help', () => {
 describe(`the compatibility bin ${COMPAT_BIN}: the old command line keeps working`, () => {
   const compat = (argv: string[], opts: Parameters<typeof run>[1] = {}) => run(argv, { bin: COMPAT_BIN, ...opts });
 
-  it.each([
-    [['list', '--service', SERVICE]],
-    [['list', '-s', SERVICE]],
-    [['list', '--service-sid', SERVICE]],
-  ])('%j lists like `twilio-proxy sessions list --service-sid`', async (argv) => {
-    const calls: SourceCall[] = [];
-    const r = await compat([...argv, '-f', 'ndjson', '-l', '2', '--page-size', '5'], { source: fakeSource(9, calls) });
-    expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(calls).toEqual([
-      { operationId: 'ListSession', params: { path: { ServiceSid: SERVICE }, query: { PageSize: 5 } }, options: { limit: 2 } },
-    ]);
-  });
+  it.each([[['list', '--service', SERVICE]], [['list', '-s', SERVICE]], [['list', '--service-sid', SERVICE]]])(
+    '%j lists like `twilio-proxy sessions list --service-sid`',
+    async (argv) => {
+      const calls: SourceCall[] = [];
+      const r = await compat([...argv, '-f', 'ndjson', '-l', '2', '--page-size', '5'], { source: fakeSource(9, calls) });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
+      expect(calls).toEqual([
+        { operationId: 'ListSession', params: { path: { ServiceSid: SERVICE }, query: { PageSize: 5 } }, options: { limit: 2 } },
+      ]);
+    },
+  );
 
   it.each([
     [['list'], /proxy-sessions: --service <KS…> is required\nRun 'proxy-sessions list --help' for usage./],
@@ -260,7 +278,12 @@ describe(`the compatibility bin ${COMPAT_BIN}: the old command line keeps workin
   });
 
   it('a validation error names the short flag', async () => {
-    const source = { ...fakeSource(0), each: () => { throw Object.assign(new Error('bad'), { name: 'ProxyValidationError', parameter: 'ServiceSid' }); } };
+    const source = {
+      ...fakeSource(0),
+      each: () => {
+        throw Object.assign(new Error('bad'), { name: 'ProxyValidationError', parameter: 'ServiceSid' });
+      },
+    };
     const r = await compat(['list', '-s', SERVICE], { source });
     expect(r.stderr).toMatch(/^proxy-sessions: --service: bad \(nothing was sent\)/);
   });

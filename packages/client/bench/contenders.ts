@@ -40,11 +40,17 @@ export const bareOpenapiFetch: Contender = async (origin, pageSize) => {
   type Query = { PageSize?: number; Page?: number; PageToken?: string };
   let query: Query | null = { PageSize: pageSize };
   while (query) {
-    const { data, error }: { data?: ListSessionsResponse; error?: unknown } = await api.GET('/v1/Services/{ServiceSid}/Sessions', { params: { path: { ServiceSid: SERVICE }, query } });
+    const { data, error }: { data?: ListSessionsResponse; error?: unknown } = await api.GET('/v1/Services/{ServiceSid}/Sessions', {
+      params: { path: { ServiceSid: SERVICE }, query },
+    });
     if (error || !data) throw new Error('request failed');
     n += data.sessions.length;
     const next: URLSearchParams | null = data.meta.next_page_url ? new URL(data.meta.next_page_url).searchParams : null;
-    query = next && { PageSize: Number(next.get('PageSize')), Page: Number(next.get('Page')), PageToken: next.get('PageToken') ?? undefined };
+    query = next && {
+      PageSize: Number(next.get('PageSize')),
+      Page: Number(next.get('Page')),
+      PageToken: next.get('PageToken') ?? undefined,
+    };
   }
   return n;
 };
@@ -67,12 +73,9 @@ export const twilioNode: Contender = async (origin, pageSize) => {
   const tw = twilio(ACCOUNT, TOKEN, { httpClient: new LoopbackClient() });
   let n = 0;
   await new Promise<void>((resolve, reject) =>
-    tw.proxy.v1.services(SERVICE).sessions.each(
-      { pageSize, done: (err?: Error) => (err ? reject(err) : resolve()) },
-      (s) => {
-        if (s.sid) n++;
-      },
-    ),
+    tw.proxy.v1.services(SERVICE).sessions.each({ pageSize, done: (err?: Error) => (err ? reject(err) : resolve()) }, (s) => {
+      if (s.sid) n++;
+    }),
   );
   return n;
 };

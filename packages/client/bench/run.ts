@@ -7,7 +7,17 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { bundledSize } from '../test/support/bundle-size.js';
-import { ACCOUNT, bareOpenapiFetch, type Contender, createProxyClient, rawFetch, SERVICE, TOKEN, thisClient, twilioNode } from './contenders.js';
+import {
+  ACCOUNT,
+  bareOpenapiFetch,
+  type Contender,
+  createProxyClient,
+  rawFetch,
+  SERVICE,
+  TOKEN,
+  thisClient,
+  twilioNode,
+} from './contenders.js';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 9));
 const RSS_RUNS = Math.max(3, Number(process.env.BENCH_RSS_RUNS ?? 3));
@@ -47,7 +57,9 @@ function target(measure: string, values: number[], limit: number, every = false)
   const m = median(values);
   const judged = every ? Math.max(...values) : m;
   const met = judged <= limit;
-  targets.push(`| ${measure} | ${m.toFixed(2)}× | ${range(values)} | ≤ ${limit}×${every ? ' every run' : ''} | ${met ? 'met' : '**not met**'} |`);
+  targets.push(
+    `| ${measure} | ${m.toFixed(2)}× | ${range(values)} | ≤ ${limit}×${every ? ' every run' : ''} | ${met ? 'met' : '**not met**'} |`,
+  );
 }
 
 // 1. Time to list 100,000 sessions: each round runs every contender once, in a rotated order; ratios are taken
@@ -81,7 +93,10 @@ for (const pageSize of [50, 1000]) {
       cpu[k]!.push(c);
     }
   }
-  for (const [clock, series] of [['wall', wall], ['CPU', cpu]] as const) {
+  for (const [clock, series] of [
+    ['wall', wall],
+    ['CPU', cpu],
+  ] as const) {
     log(`| ${pageSize} | ${clock} | ${series.map((s) => median(s).toFixed(0)).join(' | ')} |`);
     const ratio = (a: number, b: number) => series[a]!.map((x, r) => x / series[b]![r]!);
     target(`client ÷ raw fetch, PageSize ${pageSize}, ${clock}`, ratio(2, 0), 1.05);
@@ -93,7 +108,9 @@ server.kill();
 // 2. Peak RSS of each() from the built client, one plain-Node child process per run, 100k vs 1M sessions.
 const big = await startServer(1_000_000, 0, false);
 const rss = async (limit: number, pageSize: number, mode = 'client') => {
-  const child = fork(here('./rss-child.mjs'), [big.origin, String(limit), String(pageSize), SERVICE, ACCOUNT, TOKEN, mode], { execArgv: [] });
+  const child = fork(here('./rss-child.mjs'), [big.origin, String(limit), String(pageSize), SERVICE, ACCOUNT, TOKEN, mode], {
+    execArgv: [],
+  });
   const r = await new Promise<{ count: number; maxRssMb: number }>((resolve) => child.once('message', resolve as never));
   if (r.count !== limit) throw new Error(`rss child listed ${r.count}`);
   return r.maxRssMb;
@@ -114,8 +131,15 @@ for (const pageSize of [50, 1000]) {
       large.push(await rss(1_000_000, pageSize, mode));
     }
     const name = mode === 'raw' ? 'raw fetch loop (control)' : 'this client';
-    log(`| ${pageSize} | ${name} | ${median(small).toFixed(0)} MB | ${median(large).toFixed(0)} MB | ${(median(large) / median(small)).toFixed(2)}× |`);
-    if (mode === 'client') target(`peak RSS 1M ÷ 100k sessions, PageSize ${pageSize}`, large.map((l, r) => l / small[r]!), 1.05);
+    log(
+      `| ${pageSize} | ${name} | ${median(small).toFixed(0)} MB | ${median(large).toFixed(0)} MB | ${(median(large) / median(small)).toFixed(2)}× |`,
+    );
+    if (mode === 'client')
+      target(
+        `peak RSS 1M ÷ 100k sessions, PageSize ${pageSize}`,
+        large.map((l, r) => l / small[r]!),
+        1.05,
+      );
   }
 }
 big.child.kill();
@@ -139,7 +163,10 @@ await prefetched();
 const seq: number[] = [];
 const pre: number[] = [];
 for (let r = 0; r < RUNS; r++) {
-  const order: [() => Promise<void>, number[]][] = [[sequential, seq], [prefetched, pre]];
+  const order: [() => Promise<void>, number[]][] = [
+    [sequential, seq],
+    [prefetched, pre],
+  ];
   for (const [f, into] of r % 2 ? order.reverse() : order) into.push((await timeBoth(f))[0]);
 }
 slow.child.kill();
@@ -149,12 +176,19 @@ log();
 log('| sequential list()/nextPage() | each() with one page ahead | each() ÷ sequential |');
 log('| ---: | ---: | ---: |');
 log(`| ${median(seq).toFixed(0)} ms | ${median(pre).toFixed(0)} ms | ${(median(pre) / median(seq)).toFixed(2)}× |`);
-target('prefetch ÷ sequential', pre.map((p, r) => p / seq[r]!), 0.6, true);
+target(
+  'prefetch ÷ sequential',
+  pre.map((p, r) => p / seq[r]!),
+  0.6,
+  true,
+);
 
 // 4. Size of the whole client, as test/size.test.ts measures it.
 const size = await bundledSize();
 log();
-log(`### Size: ${size.min.toLocaleString('en')} bytes minified, ${size.gzip.toLocaleString('en')} bytes min+gzip (esbuild, openapi-fetch, the spec table and the generated facade included)`);
+log(
+  `### Size: ${size.min.toLocaleString('en')} bytes minified, ${size.gzip.toLocaleString('en')} bytes min+gzip (esbuild, openapi-fetch, the spec table and the generated facade included)`,
+);
 targets.push(`| size, min+gzip | ${(size.gzip / 1000).toFixed(2)} kB | | ≤ 5 kB | ${size.gzip <= 5000 ? 'met' : '**not met**'} |`);
 
 log();

@@ -17,7 +17,10 @@ describe('against @twilio-proxy/contract startMockProxy', () => {
   it('pages every session in order, through scripted faults', async () => {
     mock = await startMockProxy({
       count: 1234,
-      faults: { sequence: ['rate-limit', null, 'unavailable', null, 'reset', null, 'truncate', null, 'server-error', null, 'stall'], stallMs: 2000 },
+      faults: {
+        sequence: ['rate-limit', null, 'unavailable', null, 'reset', null, 'truncate', null, 'server-error', null, 'stall'],
+        stallMs: 2000,
+      },
     });
     // Generous timeout and retries: only the scripted faults may fail a request, not a loaded CI machine.
     const got = await clientOf(mock, { timeoutMs: 1500, maxRetries: 5 }).sessions.all(mock.serviceSid, { pageSize: 100 });
@@ -33,7 +36,9 @@ describe('against @twilio-proxy/contract startMockProxy', () => {
 
   it('wrong credentials give a ProxyApiError 401 with Twilio code and request id, no retry', async () => {
     mock = await startMockProxy({ count: 3 });
-    const err = await clientOf(mock, { authToken: 'wrong' }).sessions.list(mock.serviceSid).catch((e: unknown) => e);
+    const err = await clientOf(mock, { authToken: 'wrong' })
+      .sessions.list(mock.serviceSid)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProxyApiError);
     expect(err).toMatchObject({ status: 401, code: 20003, attempts: 1, requestId: expect.stringMatching(/^RQ/) });
     expect(mock.requests).toHaveLength(1);

@@ -68,7 +68,9 @@ describe('credentials from the environment: all 16 combinations', () => {
     else {
       expect(header).toBeInstanceOf(Error);
       const message = (header as Error).message;
-      expect(message).toMatch(/^Missing credentials: .*TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET or with TWILIO_AUTH_TOKEN/);
+      expect(message).toMatch(
+        /^Missing credentials: .*TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET or with TWILIO_AUTH_TOKEN/,
+      );
       const set = CREDENTIAL_VARIABLES.filter((n) => env[n]);
       expect(message).toContain(set.length ? `only ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set` : 'none is set');
       expect(noValueIn(message)).toBe(true);
@@ -85,9 +87,24 @@ describe('explicit options win over the environment, as a whole', () => {
   const O = { accountSid: 'AC-option', authToken: 'option-token', apiKeySid: 'SK-option', apiKeySecret: 'option-secret' };
   it.each<[string, Credentials, Record<string, string>, object | undefined]>([
     ['all four options (API key first)', O, VALUES, { accountSid: O.accountSid, apiKeySid: O.apiKeySid, apiKeySecret: O.apiKeySecret }],
-    ['SID + token options over a full environment', { accountSid: O.accountSid, authToken: O.authToken }, VALUES, { accountSid: O.accountSid, authToken: O.authToken }],
-    ['SID + key options over a full environment', { accountSid: O.accountSid, apiKeySid: O.apiKeySid, apiKeySecret: O.apiKeySecret }, VALUES, { accountSid: O.accountSid, apiKeySid: O.apiKeySid, apiKeySecret: O.apiKeySecret }],
-    ['SID + token + half a key', { accountSid: O.accountSid, authToken: O.authToken, apiKeySid: O.apiKeySid }, {}, { accountSid: O.accountSid, authToken: O.authToken }],
+    [
+      'SID + token options over a full environment',
+      { accountSid: O.accountSid, authToken: O.authToken },
+      VALUES,
+      { accountSid: O.accountSid, authToken: O.authToken },
+    ],
+    [
+      'SID + key options over a full environment',
+      { accountSid: O.accountSid, apiKeySid: O.apiKeySid, apiKeySecret: O.apiKeySecret },
+      VALUES,
+      { accountSid: O.accountSid, apiKeySid: O.apiKeySid, apiKeySecret: O.apiKeySecret },
+    ],
+    [
+      'SID + token + half a key',
+      { accountSid: O.accountSid, authToken: O.authToken, apiKeySid: O.apiKeySid },
+      {},
+      { accountSid: O.accountSid, authToken: O.authToken },
+    ],
     ['a token option without SID is not completed from the environment', { authToken: O.authToken }, VALUES, undefined],
     ['a SID option alone is not completed from the environment', { accountSid: O.accountSid }, VALUES, undefined],
     ['empty options read the environment', { accountSid: '', authToken: '' }, VALUES, KEY_CREDS],

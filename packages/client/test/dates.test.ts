@@ -19,10 +19,21 @@ describe('parseDates', () => {
     expect(parseSessionDates).toBe(parseDates);
   });
 
-  const schemas = Object.entries(openapiDocument.components!.schemas! as Record<string, { properties?: Record<string, { format?: string }> }>);
-  it.each(schemas.filter(([, s]) => s.properties))('%s: the date-time fields of the spec are exactly the date_* ones (the rule it relies on)', (_, schema) => {
-    const props = schema.properties!;
-    const dateTime = Object.keys(props).filter((k) => props[k]!.format === 'date-time').sort();
-    expect(dateTime).toEqual(Object.keys(props).filter((k) => k.startsWith('date_')).sort());
-  });
+  const schemas = Object.entries(
+    openapiDocument.components!.schemas! as Record<string, { properties?: Record<string, { format?: string }> }>,
+  );
+  it.each(schemas.filter(([, s]) => s.properties))(
+    '%s: the date-time fields of the spec are exactly the date_* ones (the rule it relies on)',
+    (_, schema) => {
+      const props = schema.properties!;
+      const dateTime = Object.keys(props)
+        .filter((k) => props[k]!.format === 'date-time')
+        .sort();
+      expect(dateTime).toEqual(
+        Object.keys(props)
+          .filter((k) => k.startsWith('date_'))
+          .sort(),
+      );
+    },
+  );
 });

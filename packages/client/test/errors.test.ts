@@ -5,7 +5,10 @@ import { pages, testClient } from './support/client.js';
 import { hang, json } from './support/fake-fetch.js';
 import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './support/sessions.js';
 
-const raw = (body: string, status: number, type = 'text/html') => () => new Response(body, { status, headers: { 'content-type': type } });
+const raw =
+  (body: string, status: number, type = 'text/html') =>
+  () =>
+    new Response(body, { status, headers: { 'content-type': type } });
 
 describe('error bodies', () => {
   it.each([
@@ -35,10 +38,24 @@ describe('error bodies', () => {
   });
 
   it('maps every field of a Twilio error', async () => {
-    const body = { code: 20404, message: 'Not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404, details: { a: 1 } };
+    const body = {
+      code: 20404,
+      message: 'Not found',
+      more_info: 'https://www.twilio.com/docs/errors/20404',
+      status: 404,
+      details: { a: 1 },
+    };
     const { client } = testClient(() => json(body, 404, { 'twilio-request-id': `RQ${'1'.repeat(32)}` }));
     const err = (await client.sessions.list(SERVICE_SID).catch((e: unknown) => e)) as ProxyApiError;
-    expect(err).toMatchObject({ status: 404, code: 20404, message: 'Not found', moreInfo: body.more_info, details: { a: 1 }, requestId: `RQ${'1'.repeat(32)}`, attempts: 1 });
+    expect(err).toMatchObject({
+      status: 404,
+      code: 20404,
+      message: 'Not found',
+      moreInfo: body.more_info,
+      details: { a: 1 },
+      requestId: `RQ${'1'.repeat(32)}`,
+      attempts: 1,
+    });
     expect(err).toBeInstanceOf(ProxyError);
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: 'ProxyApiError', message: 'Not found', status: 404, code: 20404 });
   });
@@ -68,7 +85,10 @@ describe('no secret anywhere', () => {
     ['a timeout', (_: string, init: RequestInit) => hang(init)],
   ])('%s: message, stack, JSON.stringify, util.inspect and logger output are clean', async (_, handler) => {
     const lines: string[] = [];
-    const logger = { debug: (...a: unknown[]) => lines.push(inspect(a, { depth: 10 })), warn: (...a: unknown[]) => lines.push(inspect(a, { depth: 10 })) };
+    const logger = {
+      debug: (...a: unknown[]) => lines.push(inspect(a, { depth: 10 })),
+      warn: (...a: unknown[]) => lines.push(inspect(a, { depth: 10 })),
+    };
     const { client } = testClient(handler, { logger, timeoutMs: 20, maxRetries: 1 });
     const err = await client.sessions.list(SERVICE_SID).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProxyError);

@@ -14,7 +14,8 @@ const pathNames = (op: OperationMeta) => [...op.path.matchAll(/\{([^}]+)\}/g)].m
 const sidPrefixes = [...JSON.stringify(openapiDocument).matchAll(/"pattern":"\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$"/g)].map((m) => m[1]!);
 const prefixes = [...new Set(sidPrefixes)].sort();
 const sid = (prefix: string, n = 1) => `${prefix}${n.toString(16).padStart(32, '0')}`;
-const prefixOf = (op: OperationMeta, name: string) => /^\^([A-Z]{2})/.exec(op.parameters.find((p) => p.name === name)!.schema.pattern ?? '')?.[1];
+const prefixOf = (op: OperationMeta, name: string) =>
+  /^\^([A-Z]{2})/.exec(op.parameters.find((p) => p.name === name)!.schema.pattern ?? '')?.[1];
 /** A valid value for each path parameter of an operation, in path order. */
 const validPath = (op: OperationMeta) => pathNames(op).map((name, i) => sid(prefixOf(op, name) ?? 'XX', i + 1));
 
@@ -41,26 +42,31 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
     expect(fetch.calls[0]!.init.method).toBe(op.method);
   });
 
-  it.each(pathNames(op).map((name, i) => [name, i] as const))('a SID of another resource as %s is a ProxyValidationError, nothing sent', async (name, i) => {
-    const own = prefixOf(op, name);
-    const others = prefixes.filter((p) => p !== own);
-    expect(others.length).toBeGreaterThan(0);
-    for (const other of others) {
-      const { client, fetch } = testClient(anything(op));
-      const values = validPath(op);
-      values[i] = sid(other);
-      const err = await facade(client, op)(...values).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ProxyValidationError);
-      expect(err).toMatchObject({ parameter: name });
-      const path = Object.fromEntries(pathNames(op).map((n, j) => [n, values[j]]));
-      await expect(client.request(id, { path } as never)).rejects.toBeInstanceOf(ProxyValidationError);
-      expect(fetch.calls).toHaveLength(0);
-    }
-  });
+  it.each(pathNames(op).map((name, i) => [name, i] as const))(
+    'a SID of another resource as %s is a ProxyValidationError, nothing sent',
+    async (name, i) => {
+      const own = prefixOf(op, name);
+      const others = prefixes.filter((p) => p !== own);
+      expect(others.length).toBeGreaterThan(0);
+      for (const other of others) {
+        const { client, fetch } = testClient(anything(op));
+        const values = validPath(op);
+        values[i] = sid(other);
+        const err = await facade(client, op)(...values).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ProxyValidationError);
+        expect(err).toMatchObject({ parameter: name });
+        const path = Object.fromEntries(pathNames(op).map((n, j) => [n, values[j]]));
+        await expect(client.request(id, { path } as never)).rejects.toBeInstanceOf(ProxyValidationError);
+        expect(fetch.calls).toHaveLength(0);
+      }
+    },
+  );
 
   it('client.request() sends it through openapi-fetch and resolves to the body; a 404 is a typed ProxyApiError', async () => {
     const { client, fetch } = testClient((url, _init, n) =>
-      n === 1 ? anything(op)(url) : json({ code: 20404, message: 'not found', status: 404 }, 404, { 'twilio-request-id': `RQ${'1'.repeat(32)}` }),
+      n === 1
+        ? anything(op)(url)
+        : json({ code: 20404, message: 'not found', status: 404 }, 404, { 'twilio-request-id': `RQ${'1'.repeat(32)}` }),
     );
     const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
     const seen: string[] = [];

@@ -44,7 +44,8 @@ describe('against a real loopback server', () => {
     const s = await sessionsServer(10_000, (n) => (n % 3 === 0 ? kinds[(n / 3) % kinds.length] : undefined));
     const got: string[] = [];
     // Timeout and retries leave room for a loaded machine: only the injected faults should need a retry.
-    for await (const x of clientFor(s.url, { timeoutMs: 1000, maxRetries: 4 }).sessions.each(SERVICE_SID, { pageSize: 200 })) got.push(x.sid!);
+    for await (const x of clientFor(s.url, { timeoutMs: 1000, maxRetries: 4 }).sessions.each(SERVICE_SID, { pageSize: 200 }))
+      got.push(x.sid!);
     expect(got).toHaveLength(10_000);
     expect(new Set(got).size).toBe(10_000);
     expect(got.every((sid, i) => sid === makeSession(i).sid)).toBe(true);
@@ -74,7 +75,9 @@ describe('against a real loopback server', () => {
     const s = await sessionsServer(10, () => kind);
     // A short timeout only where the stall is under test; elsewhere a slow machine must not turn a reset into a timeout.
     const timeoutMs = kind === 'stall' ? 100 : 10_000;
-    const err = await clientFor(s.url, { timeoutMs }).sessions.list(SERVICE_SID).catch((e: unknown) => e);
+    const err = await clientFor(s.url, { timeoutMs })
+      .sessions.list(SERVICE_SID)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(type);
     expect(err).toMatchObject({ attempts: 3 });
     expect(s.requests).toHaveLength(3);
@@ -82,6 +85,9 @@ describe('against a real loopback server', () => {
 
   it('an HTML 503 from a proxy becomes a ProxyApiError with the status', async () => {
     const s = await sessionsServer(10, () => '503');
-    await expect(clientFor(s.url, { maxRetries: 0 }).sessions.list(SERVICE_SID)).rejects.toMatchObject({ name: 'ProxyApiError', status: 503 });
+    await expect(clientFor(s.url, { maxRetries: 0 }).sessions.list(SERVICE_SID)).rejects.toMatchObject({
+      name: 'ProxyApiError',
+      status: 503,
+    });
   });
 });

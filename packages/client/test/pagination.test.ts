@@ -71,7 +71,11 @@ describe('safe next_page_url', () => {
 
   it.each([
     ['points at itself', (url: string) => url],
-    ['cycles back to the first page', (url: string) => (url.includes('Page=1') ? `${ORIGIN}/v1/Services/${SERVICE_SID}/Sessions?PageSize=2` : url.replace(/\?.*/, '?PageSize=2&Page=1'))],
+    [
+      'cycles back to the first page',
+      (url: string) =>
+        url.includes('Page=1') ? `${ORIGIN}/v1/Services/${SERVICE_SID}/Sessions?PageSize=2` : url.replace(/\?.*/, '?PageSize=2&Page=1'),
+    ],
   ])('a next_page_url that %s ends with an error, not a loop', async (_, nextOf) => {
     const { client, fetch } = testClient((url) => {
       const body = pageFor(url, 10, ORIGIN) as { meta: { next_page_url: string; url: string } };
@@ -163,7 +167,9 @@ describe('each() and all()', () => {
   });
 
   it('an error while paging ends the iteration with that error', async () => {
-    const { client } = testClient((url, init, n) => (n === 1 ? pages(10)(url, init, n) : json({ code: 20404, message: 'gone', status: 404 }, 404)));
+    const { client } = testClient((url, init, n) =>
+      n === 1 ? pages(10)(url, init, n) : json({ code: 20404, message: 'gone', status: 404 }, 404),
+    );
     const it = client.sessions.each(SERVICE_SID, { pageSize: 2 });
     await it.next();
     await it.next();

@@ -61,9 +61,12 @@ describe('retries', () => {
     // Built when the test runs, not when the table is collected: a loaded machine may run it seconds later.
     ['an HTTP date', () => new Date(Date.now() + 600_000).toUTCString(), 600_000],
   ])('Retry-After in %s is honoured', async (_, header, ms) => {
-    const { client, sleep } = testClient(flaky(1, () => twilioError(429, { 'retry-after': header() })), {
-      retry: { maxRetryAfterMs: 3_600_000 },
-    });
+    const { client, sleep } = testClient(
+      flaky(1, () => twilioError(429, { 'retry-after': header() })),
+      {
+        retry: { maxRetryAfterMs: 3_600_000 },
+      },
+    );
     await client.sessions.list(SERVICE_SID);
     expect(sleep.delays[0]).toBeGreaterThan(ms - 2000);
     expect(sleep.delays[0]).toBeLessThanOrEqual(ms);

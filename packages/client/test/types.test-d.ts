@@ -76,6 +76,8 @@ describe('public types', () => {
     const d = parseSessionDates({} as Session);
     expectTypeOf(d.date_created).toEqualTypeOf<Date | null>();
     expectTypeOf(d.sid).toEqualTypeOf<string | null>();
-    expectTypeOf<SessionDateField>().toEqualTypeOf<'date_started' | 'date_ended' | 'date_last_interaction' | 'date_expiry' | 'date_created' | 'date_updated'>();
+    expectTypeOf<SessionDateField>().toEqualTypeOf<
+      'date_started' | 'date_ended' | 'date_last_interaction' | 'date_expiry' | 'date_created' | 'date_updated'
+    >();
   });
 });

@@ -14,7 +14,10 @@ const sidPattern = new RegExp(rule('ServiceSid').pattern!, 'u');
 const { minimum: min, maximum: max } = rule('PageSize');
 
 async function rejection(run: () => Promise<unknown>): Promise<ProxyValidationError> {
-  const err = await run().then(() => undefined, (e: unknown) => e);
+  const err = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ProxyValidationError);
   return err as ProxyValidationError;
 }
@@ -47,11 +50,17 @@ describe('input checks (from the spec, before any I/O)', () => {
   it('property: a ServiceSid is sent iff it matches the spec pattern', async () => {
     const { client, fetch } = testClient(pages(1));
     const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
-    const sid = fc.oneof(fc.string(), fc.string({ unit: hex, minLength: 32, maxLength: 32 }).map((s) => `KS${s}`));
+    const sid = fc.oneof(
+      fc.string(),
+      fc.string({ unit: hex, minLength: 32, maxLength: 32 }).map((s) => `KS${s}`),
+    );
     await fc.assert(
       fc.asyncProperty(sid, async (s) => {
         const before = fetch.calls.length;
-        const result = await client.sessions.list(s).then(() => 'sent', (e: unknown) => e);
+        const result = await client.sessions.list(s).then(
+          () => 'sent',
+          (e: unknown) => e,
+        );
         if (sidPattern.test(s)) expect(result).toBe('sent');
         else {
           expect(result).toBeInstanceOf(ProxyValidationError);
@@ -68,7 +77,10 @@ describe('input checks (from the spec, before any I/O)', () => {
       fc.asyncProperty(num, num, async (pageSize, page) => {
         const before = fetch.calls.length;
         const ok = Number.isInteger(pageSize) && pageSize >= min! && pageSize <= max! && Number.isInteger(page) && page >= 0;
-        const result = await client.sessions.list(SERVICE_SID, { pageSize, page }).then(() => 'sent', (e: unknown) => e);
+        const result = await client.sessions.list(SERVICE_SID, { pageSize, page }).then(
+          () => 'sent',
+          (e: unknown) => e,
+        );
         if (ok) {
           expect(result).toBe('sent');
           const q = new URL(fetch.calls.at(-1)!.url).searchParams;
@@ -97,7 +109,12 @@ async function urlOf(op: OperationMeta, params: { path: Record<string, unknown> 
     url = request.url;
     return new Response('{}');
   };
-  const ctx: ClientContext = { cfg: {} as TransportConfig, origin: 'https://x.test', raw: createClient({ baseUrl: 'https://x.test' }), jsonFetch };
+  const ctx: ClientContext = {
+    cfg: {} as TransportConfig,
+    origin: 'https://x.test',
+    raw: createClient({ baseUrl: 'https://x.test' }),
+    jsonFetch,
+  };
   await requestOperation(ctx, op, params);
   return url;
 }
@@ -129,11 +146,14 @@ describe('path parameters are percent-encoded', () => {
   });
   it('property: any string stays inside its segment', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1 }).filter((s) => s !== '.' && s !== '..'), async (sid) => {
-        const url = new URL(await urlOf(open, { path: { Sid: sid } }));
-        expect(url.pathname.split('/')).toHaveLength(5);
-        expect(decodeURIComponent(url.pathname.split('/')[3]!)).toBe(sid);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1 }).filter((s) => s !== '.' && s !== '..'),
+        async (sid) => {
+          const url = new URL(await urlOf(open, { path: { Sid: sid } }));
+          expect(url.pathname.split('/')).toHaveLength(5);
+          expect(decodeURIComponent(url.pathname.split('/')[3]!)).toBe(sid);
+        },
+      ),
     );
   });
 });

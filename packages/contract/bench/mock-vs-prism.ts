@@ -119,7 +119,9 @@ async function bench(targets: [Target, Target]) {
       }
     }
     out[c] = { a, b, ratios: a.map((x, i) => x / b[i]!) };
-    console.error(`c=${c}: ${targets[0].name} ${a.map((x) => x.toFixed(0)).join(', ')} | ${targets[1].name} ${b.map((x) => x.toFixed(0)).join(', ')} req/s`);
+    console.error(
+      `c=${c}: ${targets[0].name} ${a.map((x) => x.toFixed(0)).join(', ')} | ${targets[1].name} ${b.map((x) => x.toFixed(0)).join(', ')} req/s`,
+    );
   }
   return out;
 }

@@ -8,7 +8,9 @@ import { basic } from './support/helpers.js';
 const bin = join(dirname(fileURLToPath(import.meta.url)), '../src/bin/mock.ts');
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ['--conditions=@twilio-proxy/source', '--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@twilio-proxy/source', '--import', 'tsx', bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -21,22 +23,26 @@ function startCli(args: string[]) {
 }
 
 describe('pnpm mock (src/bin/mock.ts)', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('prints URL, credentials and service SID, serves, and stops cleanly on %s', async (signal) => {
-    const cli = startCli(['--count', '25', '--port', '0', '--seed', '5', '--self-check']); // exit 0 also means no spec violation
-    const out = await cli.ready;
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
-    const account = /Account SID:\s+(AC[0-9a-f]{32})/.exec(out)![1]!;
-    const token = /Auth token:\s+([0-9a-f]{32})/.exec(out)![1]!;
-    const service = /Service SID:\s+(KS[0-9a-f]{32})/.exec(out)![1]!;
-    const res = await fetch(`${url}/v1/Services/${service}/Sessions`, { headers: { authorization: basic(account, token) } });
-    expect(res.status).toBe(200);
-    expect((await res.json()).sessions).toHaveLength(25);
-    const exited = once(cli.child, 'exit');
-    cli.child.kill(signal);
-    const [code] = await exited;
-    expect(code).toBe(0);
-    expect(cli.output()).toContain(`${signal}: stopping`);
-  }, 60_000);
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'prints URL, credentials and service SID, serves, and stops cleanly on %s',
+    async (signal) => {
+      const cli = startCli(['--count', '25', '--port', '0', '--seed', '5', '--self-check']); // exit 0 also means no spec violation
+      const out = await cli.ready;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+      const account = /Account SID:\s+(AC[0-9a-f]{32})/.exec(out)![1]!;
+      const token = /Auth token:\s+([0-9a-f]{32})/.exec(out)![1]!;
+      const service = /Service SID:\s+(KS[0-9a-f]{32})/.exec(out)![1]!;
+      const res = await fetch(`${url}/v1/Services/${service}/Sessions`, { headers: { authorization: basic(account, token) } });
+      expect(res.status).toBe(200);
+      expect((await res.json()).sessions).toHaveLength(25);
+      const exited = once(cli.child, 'exit');
+      cli.child.kill(signal);
+      const [code] = await exited;
+      expect(code).toBe(0);
+      expect(cli.output()).toContain(`${signal}: stopping`);
+    },
+    60_000,
+  );
 
   it('rejects bad options with usage and exit code 2', async () => {
     const cli = startCli(['--count', 'many']);

@@ -12,7 +12,11 @@ describe('mock', () => {
   afterAll(() => mock.close());
   defineContractSuite({
     name: 'contract: mock Proxy',
-    target: () => ({ baseUrl: mock.url, credentials: { username: mock.accountSid, password: mock.authToken }, serviceSid: mock.serviceSid }),
+    target: () => ({
+      baseUrl: mock.url,
+      credentials: { username: mock.accountSid, password: mock.authToken },
+      serviceSid: mock.serviceSid,
+    }),
   });
 });
 
@@ -27,8 +31,19 @@ describe('prism', () => {
   defineContractSuite({
     name: 'contract: Prism 5 (static mock of the spec)',
     skip: process.env.PRISM_TARGET === 'off' ? 'PRISM_TARGET=off' : false,
-    target: () => ({ baseUrl: prism.url, credentials: { username: `AC${'a'.repeat(32)}`, password: 'any' }, serviceSid: `KS${'a'.repeat(32)}` }),
-    capabilities: { rejectsWrongCredentials: false, unknownServiceNotFound: false, unknownItemNotFound: false, honoursPageSize: false, specHeaders: false, validatesParameters: true },
+    target: () => ({
+      baseUrl: prism.url,
+      credentials: { username: `AC${'a'.repeat(32)}`, password: 'any' },
+      serviceSid: `KS${'a'.repeat(32)}`,
+    }),
+    capabilities: {
+      rejectsWrongCredentials: false,
+      unknownServiceNotFound: false,
+      unknownItemNotFound: false,
+      honoursPageSize: false,
+      specHeaders: false,
+      validatesParameters: true,
+    },
   });
 });
 
@@ -40,7 +55,8 @@ const live = {
 };
 defineContractSuite({
   name: 'contract: live Twilio',
-  skip: live.accountSid && live.authToken && live.serviceSid ? false : 'set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and PROXY_SERVICE_SID to run',
+  skip:
+    live.accountSid && live.authToken && live.serviceSid ? false : 'set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and PROXY_SERVICE_SID to run',
   target: () => ({
     baseUrl: 'https://proxy.twilio.com',
     credentials: { username: live.accountSid!, password: live.authToken! },

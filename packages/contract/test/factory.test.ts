@@ -42,7 +42,11 @@ describe('unknown formats (Twilio writes uri-map, phone-number, …)', () => {
   it('validate as the schema says, with no warning and no crash', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const validate = compiled('test|uri-map', { type: ['object', 'null'], format: 'uri-map', properties: { n: { type: 'string', format: 'phone-number' } } });
+      const validate = compiled('test|uri-map', {
+        type: ['object', 'null'],
+        format: 'uri-map',
+        properties: { n: { type: 'string', format: 'phone-number' } },
+      });
       expect([validate({}), validate(null), validate({ n: '+1555' }), validate('x')]).toEqual([true, true, true, false]);
       expect(warn).not.toHaveBeenCalled();
     } finally {

@@ -32,7 +32,8 @@ describe('fault injection', () => {
     expect(JSON.parse(results[0]!.text!).code).toBe(20429);
     expect(results[1]?.status).toBe(500);
     expect(results[2]?.status).toBe(503);
-    for (const r of results.slice(0, 3)) expect(validateResponse('ListSession', r.status!, JSON.parse(r.text!), r.headers).errors).toEqual([]);
+    for (const r of results.slice(0, 3))
+      expect(validateResponse('ListSession', r.status!, JSON.parse(r.text!), r.headers).errors).toEqual([]);
     expect(results[3]?.error).toBe('ECONNRESET');
     expect(results[4]?.status).toBe(200);
     expect(results[4]?.error).toMatch(/aborted|ECONNRESET/);

@@ -11,7 +11,15 @@ describe('createSessionFactory', () => {
   it('makes 10,000 sessions that all validate against the spec', () => {
     const body = {
       sessions,
-      meta: { page: 0, page_size: 10_000, key: 'sessions', url: 'https://x.test/a', first_page_url: 'https://x.test/a', previous_page_url: null, next_page_url: null },
+      meta: {
+        page: 0,
+        page_size: 10_000,
+        key: 'sessions',
+        url: 'https://x.test/a',
+        first_page_url: 'https://x.test/a',
+        previous_page_url: null,
+        next_page_url: null,
+      },
     };
     const { errors } = validateResponse('ListSession', 200, body);
     expect(errors.slice(0, 5)).toEqual([]);
@@ -52,7 +60,13 @@ describe('createSessionFactory', () => {
   it('reaches every enum value of the spec', () => {
     expect(new Set(sessions.map((s) => s.status))).toEqual(new Set(schemas.SessionStatus.enum));
     expect(new Set(sessions.map((s) => s.mode))).toEqual(new Set(schemas.SessionMode.enum));
-    expect(new Set(createSessionFactory({ seed: 1 }).take(5).map((s) => s.status))).toEqual(new Set(schemas.SessionStatus.enum));
+    expect(
+      new Set(
+        createSessionFactory({ seed: 1 })
+          .take(5)
+          .map((s) => s.status),
+      ),
+    ).toEqual(new Set(schemas.SessionStatus.enum));
   });
 
   it('uses the given service and account', () => {

@@ -43,9 +43,17 @@ describe('fuzz: malformed requests', () => {
       fc.constant(() => `PT${Buffer.from('a:KCnope').toString('base64url')}.${'A'.repeat(22)}`),
     );
     const param = fc.oneof(
-      fc.tuple(fc.constantFrom('PageSize', 'Page'), number).map(([k, v]) => () => [k, v] as const),
+      fc.tuple(fc.constantFrom('PageSize', 'Page'), number).map(
+        ([k, v]) =>
+          () =>
+            [k, v] as const,
+      ),
       token.map((t) => () => ['PageToken', t()] as const),
-      fc.tuple(fc.constantFrom('pagesize', 'PAGESIZE', 'Foo', '', 'Page[]'), fc.string({ maxLength: 10 })).map(([k, v]) => () => [k, v] as const),
+      fc.tuple(fc.constantFrom('pagesize', 'PAGESIZE', 'Foo', '', 'Page[]'), fc.string({ maxLength: 10 })).map(
+        ([k, v]) =>
+          () =>
+            [k, v] as const,
+      ),
     );
     const encodeValue = fc.constantFrom('component', 'raw-percent', 'plus');
     const path = fc.oneof(
@@ -60,7 +68,10 @@ describe('fuzz: malformed requests', () => {
         () => '/v1/Services//Sessions',
       ),
     );
-    const method = fc.oneof({ weight: 8, arbitrary: fc.constant('GET') }, fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'));
+    const method = fc.oneof(
+      { weight: 8, arbitrary: fc.constant('GET') },
+      fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+    );
     const auth = fc.oneof(
       { weight: 8, arbitrary: fc.constant(() => mockAuth(m)) },
       fc.constant(() => undefined),
@@ -74,7 +85,12 @@ describe('fuzz: malformed requests', () => {
         const query = params
           .map(([make, enc]) => {
             const [k, v] = make();
-            const value = enc === 'component' ? encodeURIComponent(v) : enc === 'plus' ? encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent(v).replace(/%25/g, '%');
+            const value =
+              enc === 'component'
+                ? encodeURIComponent(v)
+                : enc === 'plus'
+                  ? encodeURIComponent(v).replace(/%20/g, '+')
+                  : encodeURIComponent(v).replace(/%25/g, '%');
             return `${encodeURIComponent(k)}=${value}`;
           })
           .join('&');
@@ -95,6 +111,8 @@ describe('fuzz: malformed requests', () => {
 
   it('still serves normal pages afterwards', async () => {
     const r = await send(m, 'GET', `/v1/Services/${m.serviceSid}/Sessions`, mockAuth(m));
-    expect(JSON.parse(r.text).sessions).toEqual(createSessionFactory({ seed: 21, serviceSid: m.serviceSid, accountSid: m.accountSid }).take(40));
+    expect(JSON.parse(r.text).sessions).toEqual(
+      createSessionFactory({ seed: 21, serviceSid: m.serviceSid, accountSid: m.accountSid }).take(40),
+    );
   });
 });

@@ -38,7 +38,10 @@ describe('toSatisfyContract', () => {
     const body = { sessions: [{ ...s, sid: 'bad' }], meta: {} };
     const error = await expect({ status: 200, body, headers: { 'Twilio-Request-Id': 'RQ-nope' } })
       .toSatisfyContract('ListSession')
-      .then(() => undefined, (e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error?.message).toMatch(/ListSession response 200/);
     expect(error?.message).toMatch(/body \/sessions\/0\/sid: must match pattern/);
     expect(error?.message).toMatch(/body \/meta\/key: is required/);

@@ -22,7 +22,13 @@ const op = (operationId: string, method: string, path: string, action: string, l
     parameters: [{ name: 'PageSize', in: 'query', required: false, schema: { type: 'integer', default: 4 } }],
     pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
     responses: {
-      '200': { content: { 'application/json': { schema: list ? { properties: { items: { items: componentSchema('Session') } } } : componentSchema('Session') } } },
+      '200': {
+        content: {
+          'application/json': {
+            schema: list ? { properties: { items: { items: componentSchema('Session') } } } : componentSchema('Session'),
+          },
+        },
+      },
       '201': {},
       '204': {},
     },
@@ -36,12 +42,30 @@ const listThings = op('ListThing', 'GET', thingsPath, 'list', true);
 const listKids = op('ListKid', 'GET', kidsPath, 'list', true);
 const fetchKid = op('FetchKid', 'GET', `${kidsPath}/{Sid}`, 'fetch', false);
 const things: Collection = {
-  path: thingsPath, resource: 'things', schema: 'Session', parentParams: ['RootSid'], parentOwners: [null],
-  itemPath: null, itemParam: null, idProperty: 'sid', list: listThings, fetch: null, operations: [listThings],
+  path: thingsPath,
+  resource: 'things',
+  schema: 'Session',
+  parentParams: ['RootSid'],
+  parentOwners: [null],
+  itemPath: null,
+  itemParam: null,
+  idProperty: 'sid',
+  list: listThings,
+  fetch: null,
+  operations: [listThings],
 };
 const kids: Collection = {
-  path: kidsPath, resource: 'kids', schema: 'Session', parentParams: ['RootSid', 'ThingSid'], parentOwners: [null, things],
-  itemPath: `${kidsPath}/{Sid}`, itemParam: 'Sid', idProperty: 'sid', list: listKids, fetch: fetchKid, operations: [listKids, fetchKid],
+  path: kidsPath,
+  resource: 'kids',
+  schema: 'Session',
+  parentParams: ['RootSid', 'ThingSid'],
+  parentOwners: [null, things],
+  itemPath: `${kidsPath}/{Sid}`,
+  itemParam: 'Sid',
+  idProperty: 'sid',
+  list: listKids,
+  fetch: fetchKid,
+  operations: [listKids, fetchKid],
 };
 const ROOT = `KS${'1'.repeat(32)}`;
 
@@ -108,7 +132,11 @@ describe('list and fetch handlers', () => {
       expect(JSON.parse(one.json.toString())).toEqual(kid);
     }
     const missing = fetchItem(fetchKid, bucket, `KC${'0'.repeat(32)}`, '/v1/Roots/R/Things/T/Kids/K', true);
-    expect([missing.status, (missing.body as any).code, (missing.body as any).message]).toEqual([404, 20404, 'The requested resource /Roots/R/Things/T/Kids/K was not found']);
+    expect([missing.status, (missing.body as any).code, (missing.body as any).message]).toEqual([
+      404,
+      20404,
+      'The requested resource /Roots/R/Things/T/Kids/K was not found',
+    ]);
   });
 
   it('pages with tokens scoped to one bucket', () => {
@@ -116,7 +144,9 @@ describe('list and fetch handlers', () => {
     const b = s.bucket(things, [ROOT])!;
     const first = JSON.parse(listPage(listThings, b, { PageSize: 4 }, 'http://x.test', '/p', false).json.toString());
     const token = new URL(first.meta.next_page_url).searchParams.get('PageToken')!;
-    const second = JSON.parse(listPage(listThings, b, { PageSize: 4, Page: 1, PageToken: token }, 'http://x.test', '/p', false).json.toString());
+    const second = JSON.parse(
+      listPage(listThings, b, { PageSize: 4, Page: 1, PageToken: token }, 'http://x.test', '/p', false).json.toString(),
+    );
     expect([...first.items, ...second.items].map((i: any) => i.sid)).toEqual(b.items.map((i) => i.sid));
     const other = s.bucket(kids, [ROOT, b.items[0]!.sid])!;
     expect(listPage(listKids, other, { PageToken: token }, 'http://x.test', '/p', false).status).toBe(400);
@@ -148,7 +178,8 @@ describe('write handler', () => {
 });
 
 describe('router from operationsMeta', () => {
-  const meta = (method: string, path: string) => ({ method, path, resource: 'r', action: 'a', schema: null, parameters: [], list: null }) as unknown as OperationMeta;
+  const meta = (method: string, path: string) =>
+    ({ method, path, resource: 'r', action: 'a', schema: null, parameters: [], list: null }) as unknown as OperationMeta;
   const router = createRouter({
     ListThing: meta('GET', '/v1/A/{ASid}/Things'),
     CreateThing: meta('POST', '/v1/A/{ASid}/Things'),

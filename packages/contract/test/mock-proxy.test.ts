@@ -22,7 +22,8 @@ describe('startMockProxy', () => {
     expect(validateResponse('ListSession', 200, r.json, r.headers as any).errors).toEqual([]);
     expect(r.json.sessions).toHaveLength(pageSizeRule.default);
     expect(r.json.meta).toMatchObject({ key: 'sessions', page: 0, page_size: pageSizeRule.default, previous_page_url: null });
-    for (const k of ['url', 'first_page_url', 'next_page_url']) expect(r.json.meta[k]).toMatch(new RegExp(`^${m.url}/v1/Services/${m.serviceSid}/Sessions\\?PageSize=50&Page=\\d+`));
+    for (const k of ['url', 'first_page_url', 'next_page_url'])
+      expect(r.json.meta[k]).toMatch(new RegExp(`^${m.url}/v1/Services/${m.serviceSid}/Sessions\\?PageSize=50&Page=\\d+`));
     expect(r.json.meta.next_page_url).toMatch(/PageToken=/);
     expect(r.headers['twilio-request-id']).toMatch(/^RQ[0-9a-f]{32}$/);
     expect(Object.keys(r.headers).filter((h) => h.startsWith('access-control-'))).toHaveLength(5);

@@ -9,7 +9,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 describe('package shape', () => {
   it('keeps vitest (an optional peer) out of everything the package root loads', () => {
     const walk = (d: string): string[] =>
-      readdirSync(join(root, d)).flatMap((f) => (statSync(join(root, d, f)).isDirectory() ? walk(`${d}/${f}`) : f.endsWith('.ts') ? [`${d}/${f}`] : []));
+      readdirSync(join(root, d)).flatMap((f) =>
+        statSync(join(root, d, f)).isDirectory() ? walk(`${d}/${f}`) : f.endsWith('.ts') ? [`${d}/${f}`] : [],
+      );
     const files = ['src/index.ts', 'src/domain-rules.ts', ...['src/core', 'src/internal', 'src/generated'].flatMap(walk)];
     for (const f of files) expect(readFileSync(join(root, f), 'utf8'), f).not.toMatch(/from ['"]vitest|\.\.\/vitest\//);
     expect(pkg.peerDependenciesMeta.vitest.optional).toBe(true);

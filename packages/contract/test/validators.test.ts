@@ -46,13 +46,22 @@ describe('validateResponse', () => {
   it('checks headers case-insensitively, coercing booleans', () => {
     const good = { 'twilio-request-id': `RQ${'a'.repeat(32)}`, 'Access-Control-Allow-Credentials': 'true' };
     expect(validateResponse('ListSession', 200, page([]), good).valid).toBe(true);
-    const bad = validateResponse('ListSession', 200, page([]), new Headers({ 'Twilio-Request-Id': 'RQ1', 'access-control-allow-credentials': 'maybe' }));
-    expect(bad.errors.map((e) => `${e.in} ${e.path}`).sort()).toEqual(['header /Access-Control-Allow-Credentials', 'header /Twilio-Request-Id', 'header /Twilio-Request-Id'].sort());
+    const bad = validateResponse(
+      'ListSession',
+      200,
+      page([]),
+      new Headers({ 'Twilio-Request-Id': 'RQ1', 'access-control-allow-credentials': 'maybe' }),
+    );
+    expect(bad.errors.map((e) => `${e.in} ${e.path}`).sort()).toEqual(
+      ['header /Access-Control-Allow-Credentials', 'header /Twilio-Request-Id', 'header /Twilio-Request-Id'].sort(),
+    );
   });
 
   it('throws a readable ContractError', () => {
     expect(() => assertResponse('ListSession', 200, { sessions: 1 })).toThrow(ContractError);
-    expect(() => assertResponse('ListSession', 200, { sessions: 1 })).toThrow(/ListSession response 200[\s\S]*body \/sessions: must be array/);
+    expect(() => assertResponse('ListSession', 200, { sessions: 1 })).toThrow(
+      /ListSession response 200[\s\S]*body \/sessions: must be array/,
+    );
   });
 
   it('rejects an unknown operationId', () => {

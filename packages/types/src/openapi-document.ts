@@ -14,6 +14,4 @@ export interface OpenApiDocument {
  * The bundled, dereferenced spec (no `$ref` left), for validators and mocks.
  * Read from the JSON file rather than imported: JSON modules still warn on Node 20.
  */
-export const openapiDocument: OpenApiDocument = JSON.parse(
-  readFileSync(new URL('./generated/openapi.gen.json', import.meta.url), 'utf8'),
-);
+export const openapiDocument: OpenApiDocument = JSON.parse(readFileSync(new URL('./generated/openapi.gen.json', import.meta.url), 'utf8'));

@@ -15,7 +15,9 @@ const script = path.join(repoRoot, 'scripts/generate.ts');
 /** The CLI as CI runs it: exit code and output. Spawned only where the CLI itself is under test. */
 async function generateCli(spec: string, root: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, '--spec', spec, '--root', root, ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, '--spec', spec, '--root', root, ...args], {
+      cwd: repoRoot,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -88,7 +90,10 @@ describe('scripts/generate.ts', () => {
 
   test('a broken spec fails with a message, not a stack', async () => {
     const broken = path.join(dir, 'broken.yaml');
-    await writeFile(broken, 'openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        "200":\n          $ref: "#/components/responses/Nope"\n');
+    await writeFile(
+      broken,
+      'openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        "200":\n          $ref: "#/components/responses/Nope"\n',
+    );
     const result = await generateCli(broken, path.join(dir, 'broken-out'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^generate failed: /);

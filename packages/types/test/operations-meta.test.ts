@@ -14,7 +14,10 @@ describe('operationsMeta.ListSession', () => {
   });
 
   test.each([
-    ['ServiceSid', { in: 'path', required: true, schema: { type: 'string', minLength: 34, maxLength: 34, pattern: '^KS[0-9a-fA-F]{32}$' } }],
+    [
+      'ServiceSid',
+      { in: 'path', required: true, schema: { type: 'string', minLength: 34, maxLength: 34, pattern: '^KS[0-9a-fA-F]{32}$' } },
+    ],
     ['PageSize', { in: 'query', required: false, schema: { type: 'integer', format: 'int64', minimum: 1, maximum: 1000, default: 50 } }],
     ['Page', { in: 'query', required: false, schema: { type: 'integer', minimum: 0 } }],
     ['PageToken', { in: 'query', required: false, schema: { type: 'string' } }],

@@ -17,7 +17,9 @@ const doc = {
       parameters: [{ name: 'Sid', in: 'path', required: true, description: 'path level', schema: { type: 'string' } }],
       get: {
         operationId: 'FetchThing',
-        parameters: [{ name: 'Sid', in: 'path', required: true, description: 'operation level', schema: { type: 'string', pattern: '^TH' } }],
+        parameters: [
+          { name: 'Sid', in: 'path', required: true, description: 'operation level', schema: { type: 'string', pattern: '^TH' } },
+        ],
         responses: ok({ $ref: '#/components/schemas/Thing' }),
       },
       delete: { operationId: 'DeleteThing', responses: {} },

@@ -22,7 +22,11 @@ const spec = path.join(dir, 'openapi/proxy-v1.yaml');
 const schema = path.join(dir, 'packages/types/src/generated/schema.gen.ts');
 const original = await readFile(spec, 'utf8');
 
-const dev = new Proc(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/dev.ts'), '--root', dir, '--no-tests', '--no-docs'], repoRoot);
+const dev = new Proc(
+  process.execPath,
+  ['--import', 'tsx', path.join(repoRoot, 'scripts/dev.ts'), '--root', dir, '--no-tests', '--no-docs'],
+  repoRoot,
+);
 const samples: number[] = [];
 try {
   await dev.waitFor(/watching/, 30_000);

@@ -59,8 +59,18 @@ describe('an operation added to the spec works end to end after `pnpm generate` 
   });
 
   test('types: operationsMeta and friendly aliases; the whole repo still typechecks', async () => {
-    expect(types.operationsMeta.ListParticipant).toMatchObject({ resource: 'participants', action: 'list', schema: 'Participant', list: { itemsKey: 'participants' } });
-    expect(types.operationsMeta.FetchParticipant).toMatchObject({ resource: 'participants', action: 'fetch', schema: 'Participant', list: null });
+    expect(types.operationsMeta.ListParticipant).toMatchObject({
+      resource: 'participants',
+      action: 'list',
+      schema: 'Participant',
+      list: { itemsKey: 'participants' },
+    });
+    expect(types.operationsMeta.FetchParticipant).toMatchObject({
+      resource: 'participants',
+      action: 'fetch',
+      schema: 'Participant',
+      list: null,
+    });
     const probe = path.join(repo.dir, 'packages/client/test/added-operation.test-d.ts');
     await writeFile(
       probe,
@@ -70,7 +80,7 @@ describe('an operation added to the spec works end to end after `pnpm generate` 
         "const c = createProxyClient({ accountSid: 'AC', authToken: 't' });",
         "const p: Promise<Participant[]> = c.participants.all('KS', 'KC');",
         "const f: Promise<Participant> = c.participants.fetch('KS', 'KC', 'KP');",
-        "const q: ListParticipantQuery = { PageSize: 5 };",
+        'const q: ListParticipantQuery = { PageSize: 5 };',
         "const k: FetchParticipantPathParams = { ServiceSid: 'KS', SessionSid: 'KC', Sid: 'KP' };",
         '// @ts-expect-error: the facade takes the path parameters as strings',
         "void c.participants.list(1, 'KC');",
@@ -88,7 +98,9 @@ describe('an operation added to the spec works end to end after `pnpm generate` 
       expect(p.sid).toMatch(/^KP[0-9a-fA-F]{32}$/);
       expect(p.session_sid).toBe(session.sid);
       expect(p.service_sid).toBe(mock.serviceSid);
-      expect(p.url).toBe(`${p.url.slice(0, p.url.indexOf('/v1/'))}/v1/Services/${mock.serviceSid}/Sessions/${session.sid}/Participants/${p.sid}`);
+      expect(p.url).toBe(
+        `${p.url.slice(0, p.url.indexOf('/v1/'))}/v1/Services/${mock.serviceSid}/Sessions/${session.sid}/Participants/${p.sid}`,
+      );
     }
     const paged = await api.participants.list(mock.serviceSid, session.sid, { pageSize: 1 });
     expect(paged.items).toHaveLength(1);
@@ -147,9 +159,15 @@ describe('an operation added to the spec works end to end after `pnpm generate` 
       ].join('\n'),
     );
     const report = path.join(repo.dir, 'suite-report.json');
-    await sh('pnpm', ['exec', 'vitest', 'run', 'test/added-operations-suite.test.ts', '--reporter=json', `--outputFile=${report}`], path.join(repo.dir, 'packages/contract'));
+    await sh(
+      'pnpm',
+      ['exec', 'vitest', 'run', 'test/added-operations-suite.test.ts', '--reporter=json', `--outputFile=${report}`],
+      path.join(repo.dir, 'packages/contract'),
+    );
     const results = JSON.parse(await readFile(report, 'utf8'));
-    const names: string[] = results.testResults.flatMap((f: Any) => f.assertionResults.filter((a: Any) => a.status === 'passed').map((a: Any) => a.fullName));
+    const names: string[] = results.testResults.flatMap((f: Any) =>
+      f.assertionResults.filter((a: Any) => a.status === 'passed').map((a: Any) => a.fullName),
+    );
     for (const operationId of ['ListSession', 'ListParticipant', 'FetchParticipant']) {
       expect(names.filter((n) => n.includes(operationId)).length, operationId).toBeGreaterThan(0);
     }
@@ -161,10 +179,25 @@ describe('an operation added to the spec works end to end after `pnpm generate` 
     const bin = path.join(repo.dir, 'packages/cli/dist/bin.js');
     const cliEnv = { ...env, TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken };
     const cli = (...args: string[]) => exec(process.execPath, [bin, ...args, '--base-url', mock.url], { env: cliEnv });
-    const listed = JSON.parse((await cli('participants', 'list', '--service-sid', mock.serviceSid, '--session-sid', session.sid, '--format', 'json')).stdout);
+    const listed = JSON.parse(
+      (await cli('participants', 'list', '--service-sid', mock.serviceSid, '--session-sid', session.sid, '--format', 'json')).stdout,
+    );
     expect(listed.map((p: Any) => p.sid)).toEqual(participants.map((p: Any) => p.sid));
     const one = JSON.parse(
-      (await cli('participants', 'fetch', '--service-sid', mock.serviceSid, '--session-sid', session.sid, '--sid', participants[0].sid, '--format', 'json')).stdout,
+      (
+        await cli(
+          'participants',
+          'fetch',
+          '--service-sid',
+          mock.serviceSid,
+          '--session-sid',
+          session.sid,
+          '--sid',
+          participants[0].sid,
+          '--format',
+          'json',
+        )
+      ).stdout,
     );
     expect(one).toEqual(participants[0]);
     const table = (await cli('participants', 'list', '--service-sid', mock.serviceSid, '--session-sid', session.sid)).stdout;

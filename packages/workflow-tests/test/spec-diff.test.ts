@@ -67,12 +67,25 @@ const item = (s: Obj) => op(s).responses['200'].content['application/json'].sche
 const cases: [string, (s: Obj) => void, boolean, string][] = [
   // breaking
   ['removed property', (s) => delete item(s).properties.note, true, 'removed-property'],
-  ['renamed property', (s) => { item(s).properties.comment = item(s).properties.note; delete item(s).properties.note; }, true, 'renamed-property'],
+  [
+    'renamed property',
+    (s) => {
+      item(s).properties.comment = item(s).properties.note;
+      delete item(s).properties.note;
+    },
+    true,
+    'renamed-property',
+  ],
   ['type change', (s) => (item(s).properties.ttl.type = 'string'), true, 'type-change'],
   ['response property becomes nullable', (s) => (item(s).properties.ttl.type = ['integer', 'null']), true, 'type-change'],
   ['narrowed enum in a request', (s) => (param(s, 'Status').schema.enum = ['open']), true, 'narrowed-enum'],
   ['widened enum in a response', (s) => item(s).properties.mode.enum.push('c'), true, 'widened-enum'],
-  ['new required parameter', (s) => op(s).parameters.push({ name: 'Owner', in: 'query', required: true, schema: { type: 'string' } }), true, 'new-required-parameter'],
+  [
+    'new required parameter',
+    (s) => op(s).parameters.push({ name: 'Owner', in: 'query', required: true, schema: { type: 'string' } }),
+    true,
+    'new-required-parameter',
+  ],
   ['optional parameter becomes required', (s) => (param(s, 'Name').required = true), true, 'parameter-now-required'],
   ['tighter maximum in a request', (s) => (param(s, 'PageSize').schema.maximum = 100), true, 'tighter-constraint'],
   ['tighter minimum in a request', (s) => (param(s, 'PageSize').schema.minimum = 10), true, 'tighter-constraint'],
@@ -85,8 +98,18 @@ const cases: [string, (s: Obj) => void, boolean, string][] = [
   ['response property no longer required', (s) => (item(s).required = ['sid', 'mode']), true, 'property-now-optional'],
   // non-breaking
   ['added optional property', (s) => (item(s).properties.extra = { type: 'string' }), false, 'added-optional-property'],
-  ['new operation', (s) => (s.paths['/v1/Others'] = { get: { operationId: 'ListOther', responses: { '200': { description: 'ok' } } } }), false, 'new-operation'],
-  ['new optional parameter', (s) => op(s).parameters.push({ name: 'Owner', in: 'query', schema: { type: 'string' } }), false, 'new-optional-parameter'],
+  [
+    'new operation',
+    (s) => (s.paths['/v1/Others'] = { get: { operationId: 'ListOther', responses: { '200': { description: 'ok' } } } }),
+    false,
+    'new-operation',
+  ],
+  [
+    'new optional parameter',
+    (s) => op(s).parameters.push({ name: 'Owner', in: 'query', schema: { type: 'string' } }),
+    false,
+    'new-optional-parameter',
+  ],
   ['looser maximum in a request', (s) => (param(s, 'PageSize').schema.maximum = 5000), false, 'looser-constraint'],
   ['dropped pattern in a request', (s) => delete param(s, 'Name').schema.pattern, false, 'looser-constraint'],
   ['widened enum in a request', (s) => param(s, 'Status').schema.enum.push('failed'), false, 'widened-enum'],
@@ -118,7 +141,9 @@ describe('pnpm spec:diff', () => {
 
   async function specDiff(...args: string[]) {
     try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/spec-diff.ts'), ...args], { cwd: repoRoot });
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/spec-diff.ts'), ...args], {
+        cwd: repoRoot,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -129,7 +154,10 @@ describe('pnpm spec:diff', () => {
   beforeAll(async () => {
     // A throwaway git repo holding the spec and the package manifests (to find the dependents).
     dir = await mkdtemp(path.join(tmpdir(), 'spec-diff-'));
-    await cp(path.join(repoRoot, 'openapi'), path.join(dir, 'openapi'), { recursive: true, filter: (src) => !/node_modules|dist|\.turbo/.test(path.relative(repoRoot, src)) });
+    await cp(path.join(repoRoot, 'openapi'), path.join(dir, 'openapi'), {
+      recursive: true,
+      filter: (src) => !/node_modules|dist|\.turbo/.test(path.relative(repoRoot, src)),
+    });
     for (const pkg of ['types', 'client', 'contract', 'cli']) {
       await mkdir(path.join(dir, 'packages', pkg), { recursive: true });
       await cp(path.join(repoRoot, 'packages', pkg, 'package.json'), path.join(dir, 'packages', pkg, 'package.json'));
@@ -144,7 +172,12 @@ describe('pnpm spec:diff', () => {
 
   test('a breaking edit fails against the merge base with main, naming the packages to bump', async () => {
     const text = await readFile(original, 'utf8');
-    await writeFile(path.join(dir, 'openapi/proxy-v1.yaml'), text.replace('maximum: 1000', 'maximum: 500').replace('        - voice-and-message\n', '        - voice-and-message\n        - video\n'));
+    await writeFile(
+      path.join(dir, 'openapi/proxy-v1.yaml'),
+      text
+        .replace('maximum: 1000', 'maximum: 500')
+        .replace('        - voice-and-message\n', '        - voice-and-message\n        - video\n'),
+    );
     const result = await specDiff('--root', dir, '--no-redocly');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/2 breaking/);

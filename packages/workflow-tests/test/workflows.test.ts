@@ -35,7 +35,10 @@ describe('.github/workflows', () => {
 
   test.each(files)('%s runs only pnpm commands that package.json defines', async (file) => {
     const doc = parse(await readFile(path.join(dir, file), 'utf8'));
-    const used = steps(doc).flatMap((s) => [...pnpmCommands(s.run ?? ''), ...Object.values(s.with ?? {}).flatMap((v) => pnpmCommands(String(v)))]);
+    const used = steps(doc).flatMap((s) => [
+      ...pnpmCommands(s.run ?? ''),
+      ...Object.values(s.with ?? {}).flatMap((v) => pnpmCommands(String(v))),
+    ]);
     expect(used.length).toBeGreaterThan(0);
     for (const name of used) {
       if (PNPM_BUILTINS.has(name)) continue;
@@ -45,8 +48,19 @@ describe('.github/workflows', () => {
 
   test('CI covers install, spec lint, drift gate, typecheck, tests, docs and the PR breaking-change gate', async () => {
     const doc = parse(await readFile(path.join(dir, 'ci.yml'), 'utf8'));
-    const runs = steps(doc).map((s) => s.run ?? '').join('\n');
-    for (const needed of ['pnpm install --frozen-lockfile', 'pnpm lint:spec', 'pnpm generate --check', 'pnpm typecheck', 'pnpm test', 'pnpm run docs', 'pnpm spec:diff', 'pnpm test:pack']) {
+    const runs = steps(doc)
+      .map((s) => s.run ?? '')
+      .join('\n');
+    for (const needed of [
+      'pnpm install --frozen-lockfile',
+      'pnpm lint:spec',
+      'pnpm generate --check',
+      'pnpm typecheck',
+      'pnpm test',
+      'pnpm run docs',
+      'pnpm spec:diff',
+      'pnpm test:pack',
+    ]) {
       expect(runs).toContain(needed);
     }
     expect(doc.jobs['breaking-change-gate'].if).toMatch(/pull_request/);
@@ -56,7 +70,9 @@ describe('.github/workflows', () => {
   test('the regenerate workflow triggers on spec changes and proposes the generated files', async () => {
     const doc = parse(await readFile(path.join(dir, 'regenerate.yml'), 'utf8'));
     expect(doc.on.push.paths).toContain('openapi/**');
-    const runs = steps(doc).map((s) => s.run ?? '').join('\n');
+    const runs = steps(doc)
+      .map((s) => s.run ?? '')
+      .join('\n');
     expect(runs).toContain('pnpm generate');
     expect(runs).toMatch(/gh pr create/);
     expect(runs).toMatch(/git push/);

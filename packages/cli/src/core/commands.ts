@@ -1,4 +1,11 @@
-import { type JsonObject, kebabCase, snakeCase, type WalkedOperation, type WalkedParameter, walkOperations } from '@twilio-proxy/types/spec';
+import {
+  type JsonObject,
+  kebabCase,
+  snakeCase,
+  type WalkedOperation,
+  type WalkedParameter,
+  walkOperations,
+} from '@twilio-proxy/types/spec';
 import { itemProperties, itemSchemaOf, type PropertyInfo } from '../internal/item-schema.js';
 
 /** One command-line flag that carries a path or query parameter of the operation. */

@@ -22,8 +22,7 @@ const CREDENTIALS = `Credentials (environment, never flags, never printed):
                                                the API key is used when both are complete`;
 
 /** `label` padded to a column, then `text` wrapped beside it. */
-const row = (label: string, text: string, column: number) =>
-  `  ${label.padEnd(column - 3)} ${wrap(text, column)}`.trimEnd();
+const row = (label: string, text: string, column: number) => `  ${label.padEnd(column - 3)} ${wrap(text, column)}`.trimEnd();
 
 /** The required flags of a command with example values: what an example invocation needs. */
 function requiredArgs(command: Command, spelling: Spelling): string {
@@ -149,7 +148,10 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
     .join(' ')} [options]`.replace(/\s+/g, ' ');
   const formats: [string, string][] = isList
     ? [
-        ['table', 'fixed-width columns fitted to the terminal (default 100 wide when not a terminal); widths come from the spec so rows stream'],
+        [
+          'table',
+          'fixed-width columns fitted to the terminal (default 100 wide when not a terminal); widths come from the spec so rows stream',
+        ],
         ['json', 'one JSON array, streamed'],
         ['ndjson', 'one JSON object per line'],
         ['csv', 'RFC 4180 with a header row'],

@@ -82,10 +82,16 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
     }
     case 'table': {
       const cols = properties ?? options.defaultProperties;
-      const widths = layoutColumns(cols.map((c) => propertyInfo(allProperties, c)), options.columns);
+      const widths = layoutColumns(
+        cols.map((c) => propertyInfo(allProperties, c)),
+        options.columns,
+      );
       const gap = ' '.repeat(COLUMN_GAP);
       const line = (cells: string[]) =>
-        `${cells.map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1)).join(gap).trimEnd()}\n`;
+        `${cells
+          .map((c, i) => fitCell(c, widths[i]!, i < cells.length - 1))
+          .join(gap)
+          .trimEnd()}\n`;
       return {
         begin: () => line(cols.map((c) => c.toUpperCase())),
         row: (item) => line(cols.map((c) => text(item[c]))),

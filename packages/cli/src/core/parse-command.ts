@@ -24,7 +24,9 @@ export function spellingFor(command: Command, compat: boolean): Spelling {
   const aliases = new Map<Flag, { long: string; short: string | undefined }>();
   if (compat) {
     const used = new Set([...command.flags.map((f) => f.name), 'format', 'properties', 'limit', 'base-url', 'help']);
-    const candidates = command.flags.filter((f) => f.name.endsWith('-sid') && f.name.length > '-sid'.length && !used.has(f.name.slice(0, -4)));
+    const candidates = command.flags.filter(
+      (f) => f.name.endsWith('-sid') && f.name.length > '-sid'.length && !used.has(f.name.slice(0, -4)),
+    );
     const letters = candidates.map((f) => f.name[0]!);
     for (const f of candidates) {
       const letter = f.name[0]!;
@@ -58,7 +60,11 @@ function coerce(flag: Flag, shown: string, raw: string | string[], help: string)
   const type = typeOf(schema);
   if (type === 'array') {
     const itemType = typeOf(schema.items ?? {});
-    const parts = [raw].flat().flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+    const parts = [raw]
+      .flat()
+      .flatMap((r) => r.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     return itemType === 'integer' ? parts.map((p) => integer(shown, p, help)) : parts;
   }
   const one = Array.isArray(raw) ? raw.at(-1)! : raw;
@@ -122,7 +128,14 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
   let properties: string[] | null = null;
   const rawProperties = value('properties') as string | undefined;
   if (rawProperties !== undefined) {
-    properties = [...new Set(rawProperties.split(',').map((p) => p.trim()).filter(Boolean))];
+    properties = [
+      ...new Set(
+        rawProperties
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ];
     const known = command.properties.map((p) => p.name);
     // With no item schema in the spec there is nothing to check names against: any name is taken as given.
     const unknown = known.length ? properties.filter((p) => !known.includes(p)) : [];

@@ -39,7 +39,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     const resources = groupByResource(commands);
     const compat = compatResource(bin, commands);
     const spelling = (c: Command) => spellingFor(c, compat !== null);
-    const topHelp = () => (compat ? resourceHelp(bin, ctx.version, compat, commands, spelling, true) : mainHelp(bin, ctx.version, commands, spelling));
+    const topHelp = () =>
+      compat ? resourceHelp(bin, ctx.version, compat, commands, spelling, true) : mainHelp(bin, ctx.version, commands, spelling);
     const actionsOf = (resource: string) => resources.get(resource)?.map((c) => c.action) ?? [];
     const find = (resource: string | undefined, action: string | undefined): Command => {
       if (resource === undefined || !resources.has(resource)) {
@@ -75,7 +76,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     if (first === 'help') {
       const topic = compat ? [compat, ...rest] : rest;
       if (topic.length === 0 || (compat && topic.length === 1)) ctx.stdout.write(topHelp());
-      else if (topic.length === 1 && resources.has(topic[0]!)) ctx.stdout.write(resourceHelp(bin, ctx.version, topic[0]!, commands, spelling, false));
+      else if (topic.length === 1 && resources.has(topic[0]!))
+        ctx.stdout.write(resourceHelp(bin, ctx.version, topic[0]!, commands, spelling, false));
       else {
         const command = find(topic[0], topic[1]);
         ctx.stdout.write(commandHelp(bin, command, spelling(command), compat !== null));

@@ -12,7 +12,11 @@ export interface OperationParams {
  * any other. Tests inject a fake.
  */
 export interface OperationSource {
-  each(operationId: string, params: OperationParams, options: { limit?: number; signal?: AbortSignal }): AsyncIterable<Record<string, unknown>>;
+  each(
+    operationId: string,
+    params: OperationParams,
+    options: { limit?: number; signal?: AbortSignal },
+  ): AsyncIterable<Record<string, unknown>>;
   request(operationId: string, params: OperationParams, options: { signal?: AbortSignal }): Promise<unknown>;
 }
 

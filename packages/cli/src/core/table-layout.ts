@@ -25,7 +25,8 @@ export function layoutColumns(columns: readonly PropertyInfo[], terminalWidth: n
   for (let k = 0; spare > 0 && flex.length > 0; k++, spare--) widths[flex[k % flex.length]!]!++;
 
   // Too wide: shrink long free text first (keeping the header readable), then anything, widest first.
-  const fixedLength = (c: PropertyInfo) => c.kind === 'enum' || c.kind === 'date-time' || c.kind === 'integer' || (c.maxWidth !== null && c.maxWidth <= 34);
+  const fixedLength = (c: PropertyInfo) =>
+    c.kind === 'enum' || c.kind === 'date-time' || c.kind === 'integer' || (c.maxWidth !== null && c.maxWidth <= 34);
   const floors = [
     columns.map((c, i) => (fixedLength(c) ? widths[i]! : Math.max(header[i]!, MIN_FLEX_WIDTH))),
     columns.map(() => MIN_WIDTH),

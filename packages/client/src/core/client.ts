@@ -72,7 +72,8 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   const ctx: ClientContext = { cfg, origin, raw, jsonFetch: transportFetch(cfg, true) };
   const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => listPage(ctx, op, params, { signal }), opts);
   const api: OperationsApi = {
-    request: async (op, params, opts) => (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
+    request: async (op, params, opts) =>
+      (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
     list: (op, params, opts) => listPage(ctx, op, params, opts),
     each,
     all: (op, params, opts) => collect(each(op, params, opts)),

@@ -63,7 +63,9 @@ export function resolveCredentials(options: Credentials = {}, env: CredentialEnv
   const set = fromOptions.length ? fromOptions : CREDENTIAL_VARIABLES.filter((n) => env[n]);
   throw new ProxyError(
     `Missing credentials: pass accountSid with apiKeySid and apiKeySecret or with authToken, or set TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET or with TWILIO_AUTH_TOKEN (${
-      set.length ? `only ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} ${fromOptions.length ? 'given, and then the environment is not read' : 'set'}` : 'none is set'
+      set.length
+        ? `only ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} ${fromOptions.length ? 'given, and then the environment is not read' : 'set'}`
+        : 'none is set'
     })`,
   );
 }

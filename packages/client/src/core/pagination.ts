@@ -67,7 +67,8 @@ function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: strin
     }
     // Next pages are requested exactly as the server named them, through the transport (not openapi-fetch).
     const reply = await send(ctx.cfg, url, { signal, json: true });
-    if (reply.status > 299) throw apiError(reply.status, reply.text, { requestId: reply.requestId, attempts: reply.attempts }, ctx.cfg.redact);
+    if (reply.status > 299)
+      throw apiError(reply.status, reply.text, { requestId: reply.requestId, attempts: reply.attempts }, ctx.cfg.redact);
     const d = depth + 1;
     return toPage(ctx, reply, key, first, d & (d - 1) ? mark : url, d);
   });

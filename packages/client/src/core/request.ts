@@ -50,13 +50,16 @@ export interface Answer {
  * sent when one breaks a rule), then `client.raw` (and its middleware) with the transport as its fetch.
  * A non-2xx answer is thrown as a ProxyApiError.
  */
-export async function requestOperation(ctx: ClientContext, op: OperationMeta, params: OperationParams, options: RequestOptions = {}): Promise<Answer> {
+export async function requestOperation(
+  ctx: ClientContext,
+  op: OperationMeta,
+  params: OperationParams,
+  options: RequestOptions = {},
+): Promise<Answer> {
   checkParams(op, params);
-  const { response, error } = await (ctx.raw.request as (m: string, p: string, i: object) => Promise<{ response: Response; error?: unknown }>)(
-    op.method,
-    op.path,
-    { params, body: params.body, signal: options.signal, fetch: ctx.jsonFetch, parseAs: 'stream' },
-  );
+  const { response, error } = await (
+    ctx.raw.request as (m: string, p: string, i: object) => Promise<{ response: Response; error?: unknown }>
+  )(op.method, op.path, { params, body: params.body, signal: options.signal, fetch: ctx.jsonFetch, parseAs: 'stream' });
   const reply = replyOf(response);
   const fields = { requestId: response.headers.get('twilio-request-id') ?? undefined, attempts: reply?.attempts };
   if (!response.ok) throw apiError(response.status, error, fields, ctx.cfg.redact);

@@ -85,7 +85,12 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
       if (text === undefined) {
         ctrl.abort();
         // Not retried: the same request would bring the same body.
-        failure = new ProxyApiError(`Response over maxResponseBytes (${cfg.maxResponseBytes})`, { status, reason: 'response-too-large', requestId, attempts });
+        failure = new ProxyApiError(`Response over maxResponseBytes (${cfg.maxResponseBytes})`, {
+          status,
+          reason: 'response-too-large',
+          requestId,
+          attempts,
+        });
         throw failure;
       }
       reply = { url, status, headers: res.headers, text, attempts, requestId };
@@ -120,7 +125,12 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
  * A ProxyApiError from any non-2xx answer, whatever its body (Twilio error, HTML, empty, cut): `body` is
  * the text, or what openapi-fetch already parsed of it.
  */
-export function apiError(status: number, body: unknown, fields: { requestId?: string; attempts?: number }, redact: (t: string) => string): ProxyApiError {
+export function apiError(
+  status: number,
+  body: unknown,
+  fields: { requestId?: string; attempts?: number },
+  redact: (t: string) => string,
+): ProxyApiError {
   try {
     if (typeof body === 'string') body = JSON.parse(body);
   } catch {}
@@ -152,7 +162,13 @@ export const transportFetch =
       headers[k] = v;
     });
     const body = request.body && (await request.arrayBuffer());
-    const reply = await send(cfg, request.url, { method: request.method, headers: { ...headers, ...cfg.headers }, body, signal: request.signal, json });
+    const reply = await send(cfg, request.url, {
+      method: request.method,
+      headers: { ...headers, ...cfg.headers },
+      body,
+      signal: request.signal,
+      json,
+    });
     const response = new Response(reply.text || null, { status: reply.status, headers: reply.headers });
     replies.set(response, reply);
     return response;

@@ -13,4 +13,7 @@ export function testClient(handler: Handler, options: ProxyClientOptions = {}) {
 }
 
 /** An in-memory List Sessions endpoint with `total` sessions. */
-export const pages = (total: number): Handler => (url) => json(pageFor(url, total, ORIGIN));
+export const pages =
+  (total: number): Handler =>
+  (url) =>
+    json(pageFor(url, total, ORIGIN));

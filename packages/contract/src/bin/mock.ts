@@ -15,7 +15,9 @@ const placeholder = (param: string) => {
   const pattern = pathParamSchema(param)?.pattern;
   return isSidPattern(pattern) ? `<${parseSidPattern(pattern).prefix}…>` : '<value>';
 };
-const rootFlags = roots.map((p) => `  --${`${kebabCase(p)} ${placeholder(p)}`.padEnd(18)} ${label(p)} to serve (default: derived from the seed)`).join('\n');
+const rootFlags = roots
+  .map((p) => `  --${`${kebabCase(p)} ${placeholder(p)}`.padEnd(18)} ${label(p)} to serve (default: derived from the seed)`)
+  .join('\n');
 
 const USAGE = `Usage: proxy-mock [options]
   --count <n>          items in each top-level collection (default 1000)
@@ -69,10 +71,12 @@ function main(): Promise<void> | void {
   return run({
     count: int('count', values.count) ?? 1000,
     perParent: int('per-parent', values['per-parent'] as string | undefined) ?? 3,
-    parents: Object.fromEntries(roots.flatMap((p) => {
-      const v = (values as Record<string, unknown>)[kebabCase(p)];
-      return typeof v === 'string' ? [[p, v]] : [];
-    })),
+    parents: Object.fromEntries(
+      roots.flatMap((p) => {
+        const v = (values as Record<string, unknown>)[kebabCase(p)];
+        return typeof v === 'string' ? [[p, v]] : [];
+      }),
+    ),
     port: int('port', values.port) ?? 4010,
     host: values.host,
     seed,

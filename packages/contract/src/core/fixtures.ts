@@ -121,7 +121,9 @@ function generatorOf(schema: JsonObject, type: string, path: string, depth: numb
     case 'object': {
       if (schema.format === 'uri-map') return (ctx) => ctx.links();
       if (depth >= 3 || !schema.properties) return () => ({});
-      const props = Object.entries<JsonObject>(schema.properties).map(([k, v]) => [k, plan(v, `${path}/${k}`, depth + 1, identity, false)] as const);
+      const props = Object.entries<JsonObject>(schema.properties).map(
+        ([k, v]) => [k, plan(v, `${path}/${k}`, depth + 1, identity, false)] as const,
+      );
       return (ctx) => Object.fromEntries(props.map(([k, g]) => [k, g(ctx)]));
     }
     default:
@@ -212,12 +214,17 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
   const idProperty = collection?.idProperty ?? 'sid';
   const idSchema = schema.properties?.[idProperty];
   const base = specServerUrl();
-  const template = collection ? collection.itemPath ?? `${collection.path}/{Sid}` : undefined;
+  const template = collection ? (collection.itemPath ?? `${collection.path}/{Sid}`) : undefined;
   const children = template ? childSegments(template) : [];
   // The URL is the same text around the SID for every item of a factory: fill the parents once.
   let filled = 0;
   const [urlHead, urlTail] = template
-    ? (base + template.replace(/\{[^}]+\}/g, () => (filled < parentParams.length ? encodeURIComponent(parents[parentParams[filled++]!] ?? '') : '\u0000'))).split('\u0000')
+    ? (
+        base +
+        template.replace(/\{[^}]+\}/g, () =>
+          filled < parentParams.length ? encodeURIComponent(parents[parentParams[filled++]!] ?? '') : '\u0000',
+        )
+      ).split('\u0000')
     : [`${base}/`, undefined];
   const urlOf = (sid: string): string => (urlTail === undefined ? urlHead! : urlHead + encodeURIComponent(sid) + urlTail);
   const seen = new Set<string>();
@@ -256,7 +263,11 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
  * A factory whose parents are given as camelCase options (`{ parentSid }` for `{ParentSid}`) and read back as
  * camelCase properties: what the generated `create<Schema>Factory` functions return.
  */
-export function namedFactory<F extends Factory<unknown>>(schemaName: string, parentParams: readonly string[], options: FactoryOptions = {}): F {
+export function namedFactory<F extends Factory<unknown>>(
+  schemaName: string,
+  parentParams: readonly string[],
+  options: FactoryOptions = {},
+): F {
   const named = options as FactoryOptions & Record<string, unknown>;
   const given: Record<string, string | undefined> = { ...options.parents };
   for (const param of parentParams) {

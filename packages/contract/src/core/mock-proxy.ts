@@ -12,7 +12,14 @@ import { createTimers, listen } from '../internal/mock/server.js';
 import { type Bucket, createStore } from '../internal/mock/store.js';
 import { writeAnswer } from '../internal/mock/write-handler.js';
 import { createRng } from '../internal/prng.js';
-import { type Collection, findCollection, parseSidPattern, responseHeaderSchema, specCollections, specOperation } from '../internal/spec.js';
+import {
+  type Collection,
+  findCollection,
+  parseSidPattern,
+  responseHeaderSchema,
+  specCollections,
+  specOperation,
+} from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
 import { createFaultSchedule, type FaultKind, type FaultOptions } from './faults.js';
 import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
@@ -280,7 +287,9 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     const faultOp = (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
     let a: Answer;
     if (fault === 'rate-limit') {
-      a = errorAnswer(429, MOCK_ERROR_CODES.tooManyRequests, 'Too Many Requests', faultOp, { 'Retry-After': String(faultOptions?.retryAfter ?? 1) });
+      a = errorAnswer(429, MOCK_ERROR_CODES.tooManyRequests, 'Too Many Requests', faultOp, {
+        'Retry-After': String(faultOptions?.retryAfter ?? 1),
+      });
     } else if (fault === 'server-error') {
       a = errorAnswer(500, MOCK_ERROR_CODES.serverError, 'An internal server error has occurred', faultOp);
     } else if (fault === 'unavailable') {
@@ -372,9 +381,9 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
         timers.clear();
         await server.close();
         if (violations.length) {
-          const issues = violations.slice(0, 20).flatMap((v) =>
-            v.errors.map((e) => ({ ...e, message: `${v.method} ${truncate(v.url)} → ${v.status}: ${e.message}` })),
-          );
+          const issues = violations
+            .slice(0, 20)
+            .flatMap((v) => v.errors.map((e) => ({ ...e, message: `${v.method} ${truncate(v.url)} → ${v.status}: ${e.message}` })));
           throw new ContractError('mock', `self-check (${violations.length} bad responses)`, issues);
         }
       })();

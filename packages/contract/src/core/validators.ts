@@ -15,9 +15,7 @@ export interface RequestValidationResult extends ValidationResult {
   readonly values: { path: Record<string, unknown>; query: Record<string, unknown> };
 }
 
-export type HeadersLike =
-  | { get(name: string): string | null }
-  | Record<string, string | readonly string[] | number | undefined>;
+export type HeadersLike = { get(name: string): string | null } | Record<string, string | readonly string[] | number | undefined>;
 
 export type ParamValue = string | number | boolean | readonly string[] | undefined | null;
 
@@ -64,7 +62,10 @@ export function validateResponse(operationId: string, status: number, body: unkn
   const key = responseKeyFor(operationId, status);
   if (key === undefined) {
     const documented = Object.keys(op.responses).join(', ');
-    return { valid: false, errors: [{ in: 'status', path: '', message: `status ${status} is not documented (documented: ${documented})` }] };
+    return {
+      valid: false,
+      errors: [{ in: 'status', path: '', message: `status ${status} is not documented (documented: ${documented})` }],
+    };
   }
   const response = op.responses[key];
   const errors: ContractIssue[] = [];
@@ -96,10 +97,10 @@ export function validateRequest(operationId: string, input: RequestInput = {}): 
   const op = specOperation(operationId);
   const errors: ContractIssue[] = [];
   const values = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
-  const query = input.query instanceof URLSearchParams ? fromSearchParams(input.query) : input.query ?? {};
+  const query = input.query instanceof URLSearchParams ? fromSearchParams(input.query) : (input.query ?? {});
   for (const param of op.parameters) {
     if (param.in !== 'path' && param.in !== 'query') continue;
-    const source: Record<string, ParamValue> = param.in === 'path' ? input.path ?? {} : query;
+    const source: Record<string, ParamValue> = param.in === 'path' ? (input.path ?? {}) : query;
     let raw: unknown = source[param.name];
     const where = param.in as 'path' | 'query';
     const path = `/${escapePointer(param.name)}`;
@@ -151,4 +152,3 @@ export function validateSchema(name: string, value: unknown): ValidationResult {
   if (validate(value)) return { valid: true, errors: [] };
   return { valid: false, errors: ajvIssues(validate.errors).map((i) => ({ in: 'body' as const, ...i })) };
 }
-

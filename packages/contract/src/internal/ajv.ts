@@ -2,7 +2,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsImport from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object on some resolutions.
-const addFormats = ((addFormatsImport as { default?: typeof addFormatsImport.default }).default ?? addFormatsImport) as typeof addFormatsImport.default;
+const addFormats = ((addFormatsImport as { default?: typeof addFormatsImport.default }).default ??
+  addFormatsImport) as typeof addFormatsImport.default;
 
 let ajv: Ajv2020 | undefined;
 const cache = new Map<string, ValidateFunction>();

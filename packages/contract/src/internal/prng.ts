@@ -24,7 +24,10 @@ export function createRng(seed: number): Rng {
   rng.pick = (items) => items[Math.floor(next() * items.length)]!;
   rng.hex = (length) => {
     let out = '';
-    while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
+    while (out.length < length)
+      out += Math.floor(next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return out.slice(0, length);
   };
   return rng;

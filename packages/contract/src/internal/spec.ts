@@ -1,5 +1,14 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { findOperation, type JsonObject, pathShape, snakeCase, type WalkedCollection, type WalkedOperation, walkCollections, walkOperations } from '@twilio-proxy/types/spec';
+import {
+  findOperation,
+  type JsonObject,
+  pathShape,
+  snakeCase,
+  type WalkedCollection,
+  type WalkedOperation,
+  walkCollections,
+  walkOperations,
+} from '@twilio-proxy/types/spec';
 
 /** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
 
@@ -35,7 +44,9 @@ export function errorSchemaName(): string {
         if (!/^4/.test(status)) continue;
         const schema = response?.content?.['application/json']?.schema;
         const text = JSON.stringify(schema);
-        const name = Object.keys(openapiDocument.components?.schemas ?? {}).find((n) => JSON.stringify(openapiDocument.components!.schemas![n]) === text);
+        const name = Object.keys(openapiDocument.components?.schemas ?? {}).find(
+          (n) => JSON.stringify(openapiDocument.components!.schemas![n]) === text,
+        );
         if (name) return name;
       }
     }
@@ -50,7 +61,8 @@ export function responseHeaderSchema(name: string): JsonObject | undefined {
   const lower = name.toLowerCase();
   for (const op of specOperations().values()) {
     for (const response of Object.values<JsonObject>(op.responses)) {
-      for (const [h, header] of Object.entries<JsonObject>(response?.headers ?? {})) if (h.toLowerCase() === lower && header?.schema) return header.schema;
+      for (const [h, header] of Object.entries<JsonObject>(response?.headers ?? {}))
+        if (h.toLowerCase() === lower && header?.schema) return header.schema;
     }
   }
   return undefined;
@@ -93,12 +105,12 @@ export function specCollections(): readonly Collection[] {
   if (collections) return collections;
   const byPath = new Map<string, Collection>();
   collections = walkCollections([...specOperations().values()]).map((c) => {
-    const properties = c.schema ? openapiDocument.components?.schemas?.[c.schema]?.properties ?? {} : {};
+    const properties = c.schema ? (openapiDocument.components?.schemas?.[c.schema]?.properties ?? {}) : {};
     const snake = c.itemParam ? snakeCase(c.itemParam) : 'sid';
     const collection: Collection = {
       ...c,
       parentParams: c.parents.map((p) => p.param),
-      parentOwners: c.parents.map((p) => (p.owner === null ? null : byPath.get(p.owner) ?? null)),
+      parentOwners: c.parents.map((p) => (p.owner === null ? null : (byPath.get(p.owner) ?? null))),
       idProperty: snake in properties ? snake : 'sid',
     };
     byPath.set(c.path, collection);

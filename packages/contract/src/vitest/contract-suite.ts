@@ -76,7 +76,9 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
   for (const c of specCollections()) for (const op of c.operations) collectionOf.set(op.operationId, c);
 
   async function get(url: string, auth: string | null = authHeader(target.credentials)): Promise<Reply> {
-    const res = await doFetch(url, { headers: auth ? { authorization: auth, accept: 'application/json' } : { accept: 'application/json' } });
+    const res = await doFetch(url, {
+      headers: auth ? { authorization: auth, accept: 'application/json' } : { accept: 'application/json' },
+    });
     const text = await res.text();
     let body: unknown;
     try {
@@ -112,7 +114,11 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
         continue;
       }
       const key = `${owner.path}\n${values.join('\n')}`;
-      if (!discovered.has(key)) discovered.set(key, firstItem(owner, values.slice()).then((item) => item?.[owner.idProperty]));
+      if (!discovered.has(key))
+        discovered.set(
+          key,
+          firstItem(owner, values.slice()).then((item) => item?.[owner.idProperty]),
+        );
       const v = await discovered.get(key);
       if (v === undefined) return undefined;
       values.push(v);
@@ -252,7 +258,10 @@ function commonTests(op: WalkedOperation, c: Collection, s: Probe, caps: TargetC
   });
 
   needs('rejectsWrongCredentials')(why('rejectsWrongCredentials', 'answers wrong credentials with 401 and a Twilio error'), async (ctx) => {
-    const r = await s.get(s.urlOf(op, await valuesOf(ctx)), s.authHeader({ username: s.credentials().username, password: 'definitely-wrong' }));
+    const r = await s.get(
+      s.urlOf(op, await valuesOf(ctx)),
+      s.authHeader({ username: s.credentials().username, password: 'definitely-wrong' }),
+    );
     s.expectTwilioError(op, r, 401);
     expect(JSON.stringify(r.body)).not.toContain(s.credentials().password);
   });
@@ -292,10 +301,13 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, randomPathValue(itemParam)])), 404);
   });
 
-  needs('validatesParameters')(why('validatesParameters', `answers a malformed {${itemParam}} with 400 or 404 and a Twilio error`), async (ctx) => {
-    const parents = await needParents(s, c, ctx);
-    s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, 'not-a-sid'])), [400, 404]);
-  });
+  needs('validatesParameters')(
+    why('validatesParameters', `answers a malformed {${itemParam}} with 400 or 404 and a Twilio error`),
+    async (ctx) => {
+      const parents = await needParents(s, c, ctx);
+      s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, 'not-a-sid'])), [400, 404]);
+    },
+  );
 
   commonTests(op, c, s, caps);
 }

@@ -49,5 +49,7 @@ export async function normalizeResponse(received: unknown): Promise<NormalizedRe
   if (isObject(x) && typeof x.status === 'number') {
     return { status: x.status, body: x.body, headers: x.headers as HeadersLike | undefined };
   }
-  throw new TypeError('toSatisfyContract expects a fetch Response, an openapi-fetch result { data, error, response }, or { status, body, headers? }.');
+  throw new TypeError(
+    'toSatisfyContract expects a fetch Response, an openapi-fetch result { data, error, response }, or { status, body, headers? }.',
+  );
 }

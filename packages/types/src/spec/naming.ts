@@ -1,6 +1,10 @@
 /** How spec names become code names: one place, so the client, the CLI and the generator agree. */
 
-const words = (s: string): string[] => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
 
 /** `MessageInteractions` → `messageInteractions`, `proxy.v1.session` → `proxyV1Session`. */
 export const camelCase = (s: string): string =>

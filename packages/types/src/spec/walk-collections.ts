@@ -68,7 +68,7 @@ export function walkCollections(operations: readonly WalkedOperation[]): WalkedC
       schema: list?.schema ?? fetch?.schema ?? group.find((o) => o.schema)?.schema ?? null,
       parents,
       itemPath,
-      itemParam: itemPath ? pathParamNames(itemPath).at(-1) ?? null : null,
+      itemParam: itemPath ? (pathParamNames(itemPath).at(-1) ?? null) : null,
       list,
       fetch,
       operations: group,

@@ -153,6 +153,7 @@ function nameResources(collections: string[]): Map<string, string> {
 /** One operation by operationId, with the spec's operationIds in the error when it is unknown. */
 export function findOperation(operations: readonly WalkedOperation[], operationId: string): WalkedOperation {
   const op = operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`Unknown operationId ${JSON.stringify(operationId)}; the spec has ${operations.map((o) => o.operationId).join(', ')}`);
+  if (!op)
+    throw new Error(`Unknown operationId ${JSON.stringify(operationId)}; the spec has ${operations.map((o) => o.operationId).join(', ')}`);
   return op;
 }

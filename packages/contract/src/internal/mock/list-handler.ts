@@ -17,7 +17,14 @@ export interface PageQuery {
  * repeat nor shift; absolute page URLs; `meta.key` names the items property. The JSON is a join of the items'
  * pre-encoded bytes.
  */
-export function listPage(op: WalkedOperation, bucket: Bucket, query: PageQuery, baseUrl: string, pathname: string, selfCheck: boolean): Answer {
+export function listPage(
+  op: WalkedOperation,
+  bucket: Bucket,
+  query: PageQuery,
+  baseUrl: string,
+  pathname: string,
+  selfCheck: boolean,
+): Answer {
   const itemsKey = op.list!.itemsKey;
   const pageSizeParam = op.parameters.find((p) => p.in === 'query' && p.name === 'PageSize');
   const pageSize = query.PageSize ?? Number(pageSizeParam?.schema.default ?? 50);
@@ -50,7 +57,8 @@ export function listPage(op: WalkedOperation, bucket: Bucket, query: PageQuery, 
     page,
     page_size: pageSize,
     first_page_url: pageUrl(0),
-    previous_page_url: page > 0 && start > 0 && first ? pageUrl(page - 1, bucket.tokens.issue({ direction: 'before', sid: first[id] })) : null,
+    previous_page_url:
+      page > 0 && start > 0 && first ? pageUrl(page - 1, bucket.tokens.issue({ direction: 'before', sid: first[id] })) : null,
     url: pageUrl(page, token),
     next_page_url: end < items.length && last ? pageUrl(page + 1, bucket.tokens.issue({ direction: 'after', sid: last[id] })) : null,
     key: itemsKey,
