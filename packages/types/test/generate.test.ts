@@ -79,6 +79,18 @@ describe('scripts/generate.ts', () => {
     }
   });
 
+  // A summary reaches the client facade's TSDoc and the contract's tables: every package's generated folder is gated.
+  test('a summary edit leaves the client facade stale, and the gate names it', async () => {
+    await writeFile(spec, original.replace('summary: List the Sessions of a Service', 'summary: List every Session of a Service'));
+    try {
+      const stale = await generateCli(spec, out, '--check');
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toContain(`stale: ${generatedDirs.client}/resources.gen.ts (stale)`);
+    } finally {
+      await writeFile(spec, original);
+    }
+  });
+
   test('a hand-added file in the generated folder fails the gate', async () => {
     const extra = `${generatedDirs.types}/extra.ts`;
     await writeFile(path.join(out, extra), 'export {};\n');
