@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
 import { type MockNamedFields, type MockNamedOptions, ROOT_PARAMS, TOP_LEVEL } from '../generated/names.gen.js';
-import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound, truncate } from '../internal/mock/answer.js';
-import { type ApiKey, AUTHENTICATE_HEADERS, createAuth } from '../internal/mock/auth.js';
-import { fetchItem } from '../internal/mock/fetch-handler.js';
-import { listPage, type PageQuery } from '../internal/mock/list-handler.js';
+import { MOCK_ERROR_CODES, truncate } from '../internal/mock/answer.js';
+import { createFaultInjector } from '../internal/mock/apply-fault.js';
+import { type ApiKey, createAuth } from '../internal/mock/auth.js';
+import { createDispatcher } from '../internal/mock/dispatch.js';
+import { createPageCache } from '../internal/mock/page-cache.js';
 import { createRouter } from '../internal/mock/router.js';
-import { createSelfCheck, REQUEST_ID_HEADER, type SelfCheckViolation } from '../internal/mock/self-check.js';
+import { createCrashReporter, createSelfCheck, REQUEST_ID_HEADER, type SelfCheckViolation } from '../internal/mock/self-check.js';
 import { createTimers, listen } from '../internal/mock/server.js';
 import { type Bucket, createStore } from '../internal/mock/store.js';
-import { writeAnswer } from '../internal/mock/write-handler.js';
 import { createRng } from '../internal/prng.js';
 import {
   type Collection,
@@ -21,9 +21,8 @@ import {
   specOperation,
 } from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
-import { createFaultSchedule, type FaultKind, type FaultOptions } from './faults.js';
+import type { FaultKind, FaultOptions } from './faults.js';
 import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
-import { validateRequest } from './validators.js';
 
 export { type ApiKey, MOCK_ERROR_CODES, type SelfCheckViolation };
 
@@ -141,6 +140,15 @@ function resolveRoots(options: MockProxyOptions, collections: readonly Collectio
   return { roots, accountSid: accountSid ?? drawAccountSid(seed) };
 }
 
+/** The request's URL, or undefined when it cannot be parsed (answered 404). */
+function parseRequestUrl(raw: string | undefined): URL | undefined {
+  try {
+    return new URL(raw ?? '/', 'http://mock.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts a Twilio-faithful server for every operation of the spec on loopback. */
 export async function startMockProxy(options: MockProxyOptions = {}): Promise<MockProxy> {
   const collections = specCollections();
@@ -159,13 +167,11 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const violations: SelfCheckViolation[] = [];
   const check = createSelfCheck(violations);
   const timers = createTimers();
-  let nextFault = createFaultSchedule(options.faults);
-  let faultOptions = options.faults;
+  const faults = createFaultInjector(options.faults, timers.delay);
   let baseUrl = '';
 
-  // Identical requests get identical pages until the items change: keep the encoded bytes (bounded).
-  const pageCache = new Map<string, Answer>();
-  const PAGE_CACHE_LIMIT = 2000;
+  // Identical requests get identical pages until the items change: keep the encoded bytes.
+  const pageCache = createPageCache();
   const counts = options.counts ?? {};
   const store = createStore({
     collections,
@@ -176,7 +182,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     nestedCount: (c) => counts[c.resource] ?? options.perParent ?? 3,
     selfCheck,
     tokenKey: randomBytes(32),
-    onChange: () => pageCache.clear(),
+    onChange: pageCache.clear,
   });
   for (const c of collections) {
     if (!c.parentOwners.every((o) => o === null)) continue;
@@ -185,77 +191,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (Array.isArray(given)) store.seedWith(c, parents, given as JsonObject[]);
     else store.bucket(c, parents);
   }
-
-  const collectionOf = new Map<string, Collection>();
-  for (const c of collections) for (const op of c.operations) collectionOf.set(op.operationId, c);
-
-  /** The bucket an operation's path values name, or undefined when a parent does not exist. */
-  function bucketFor(op: WalkedOperation, values: Record<string, string>): Bucket | undefined {
-    const c = collectionOf.get(op.operationId)!;
-    // Parents by position: an item path may name a parameter differently from the list path.
-    const parents = op.pathParams.slice(0, c.parentParams.length).map((p) => values[p]!);
-    return store.bucket(c, parents);
-  }
-
-  const readBody = (req: IncomingMessage) =>
-    new Promise<URLSearchParams>((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= 1 << 20) chunks.push(c);
-      });
-      req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-      req.on('error', () => resolve(new URLSearchParams()));
-    });
-
-  /** The answer to a request, before faults of the transport. */
-  async function answer(req: IncomingMessage, url: URL | undefined): Promise<Answer> {
-    const match = url && router.match(url.pathname);
-    if (!url || !match) {
-      const message = url ? `The requested resource ${truncate(url.pathname)} was not found` : 'The requested resource was not found';
-      return errorAnswer(404, MOCK_ERROR_CODES.notFound, message, null);
-    }
-    const routed = match.route.methods.get(req.method ?? '');
-    if (!routed) {
-      const allow = [...match.route.methods.keys()].join(', ');
-      return errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', null, { Allow: allow });
-    }
-    const op = specOperation(routed.operationId);
-    if (!authorized(req.headers.authorization)) {
-      return errorAnswer(401, MOCK_ERROR_CODES.unauthorized, 'Authenticate', op.operationId, AUTHENTICATE_HEADERS);
-    }
-    // Only valid, authorised reads are cached, so a hit needs no further checks.
-    const cacheKey = url.pathname + url.search;
-    if (op.list) {
-      const cached = pageCache.get(cacheKey);
-      if (cached) return cached;
-    }
-    const checked = validateRequest(op.operationId, { path: match.values, query: url.searchParams });
-    // A malformed SID names no resource: Twilio answers 404, not 400. So does a parent that does not exist.
-    if (checked.errors.some((e) => e.in === 'path')) return notFound(url.pathname, op.operationId);
-    const bucket = bucketFor(op, match.values);
-    if (!bucket) return notFound(url.pathname, op.operationId);
-    const firstQueryError = checked.errors.find((e) => e.in === 'query');
-    if (firstQueryError) {
-      const name = firstQueryError.path.slice(1).split('/')[0];
-      return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${name}: ${name} ${firstQueryError.message}`, op.operationId);
-    }
-    const c = bucket.collection;
-    const onItem = op.pathParams.length > c.parentParams.length;
-    const sid = onItem ? match.values[op.pathParams.at(-1)!] : undefined;
-    if (op.method === 'GET' && op.list && !onItem) {
-      const page = listPage(op, bucket, checked.values.query as PageQuery, baseUrl, url.pathname, selfCheck);
-      if (page.status === 200) {
-        if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.clear();
-        pageCache.set(cacheKey, page);
-      }
-      return page;
-    }
-    if (op.method === 'GET' && sid !== undefined) return fetchItem(op, bucket, sid, url.pathname, selfCheck);
-    const written = op.method === 'GET' ? undefined : writeAnswer(op, store, bucket, sid, await readBody(req), url.pathname);
-    return written ?? errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', null, { Allow: 'GET' });
-  }
+  const answer = createDispatcher({ collections, router, authorized, store, pageCache, selfCheck, baseUrl: () => baseUrl });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
@@ -263,40 +199,14 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     const requestId = requestIdPattern.prefix + idRng.hex(requestIdPattern.hexLength);
     const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: null, fault: null, requestId };
     if (recordRequests) requests.push(record);
-    const fault = nextFault();
+    const fault = faults.next();
     record.fault = fault;
     if (globalLatency > 0) await timers.delay(globalLatency);
-    if (fault === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault === 'stall') {
-      if (faultOptions?.stallMs !== undefined) {
-        await timers.delay(faultOptions.stallMs);
-        req.socket.destroy();
-      }
-      return;
-    }
-    if (fault === 'latency') await timers.delay(faultOptions?.latencyMs ?? 200);
-    let url: URL | undefined;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      url = undefined;
-    }
-    const faultOp = (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
-    let a: Answer;
-    if (fault === 'rate-limit') {
-      a = errorAnswer(429, MOCK_ERROR_CODES.tooManyRequests, 'Too Many Requests', faultOp, {
-        'Retry-After': String(faultOptions?.retryAfter ?? 1),
-      });
-    } else if (fault === 'server-error') {
-      a = errorAnswer(500, MOCK_ERROR_CODES.serverError, 'An internal server error has occurred', faultOp);
-    } else if (fault === 'unavailable') {
-      a = errorAnswer(503, MOCK_ERROR_CODES.unavailable, 'Service Unavailable', faultOp);
-    } else {
-      a = await answer(req, url);
-    }
+    const held = faults.hold(fault, req);
+    if (held && !(await held)) return;
+    const url = parseRequestUrl(req.url);
+    const operationId = () => (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
+    const a = faults.answer(fault, operationId) ?? (await answer(req, url));
     if (writes) req.resume();
     const headers: Record<string, string> = {
       ...cors,
@@ -309,28 +219,10 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     const payload = typeof a.json === 'string' ? Buffer.from(a.json) : a.json;
     headers['Content-Length'] = String(payload.length);
     res.writeHead(a.status, headers);
-    if (fault === 'truncate') {
-      res.write(payload.subarray(0, payload.length >> 1), () => res.destroy());
-      return;
-    }
-    res.end(req.method === 'HEAD' ? undefined : payload);
+    faults.send(fault, req, res, payload);
   }
 
-  const server = await listen(
-    handle,
-    (req, res, err) => {
-      // A bug in the mock, never a fault: answer 500 and record it so the self-check fails loudly.
-      violations.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        status: 500,
-        errors: [{ in: 'status', path: '', message: `mock crashed: ${(err as Error)?.message ?? String(err)}` }],
-      });
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ code: MOCK_ERROR_CODES.serverError, message: 'Mock failure', status: 500 }));
-    },
-    { host: options.host, port: options.port },
-  );
+  const server = await listen(handle, createCrashReporter(violations), { host: options.host, port: options.port });
   baseUrl = server.url;
 
   /** The parent values of a collection: given ones by parameter name, root values filled in. */
@@ -372,10 +264,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
       return `${baseUrl}${filled}${search ? `?${search}` : ''}`;
     },
-    setFaults(faults: FaultOptions | undefined) {
-      faultOptions = faults;
-      nextFault = createFaultSchedule(faults);
-    },
+    setFaults: faults.set,
     close() {
       closed ??= (async () => {
         timers.clear();

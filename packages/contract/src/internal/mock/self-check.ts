@@ -1,9 +1,9 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContractIssue } from '../../core/contract-error.js';
 import { responseKeyFor, validateResponse, validateSchema } from '../../core/validators.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { errorSchemaName, responseHeaderSchema } from '../spec.js';
-import type { Answer } from './answer.js';
+import { type Answer, MOCK_ERROR_CODES } from './answer.js';
 
 export interface SelfCheckViolation {
   readonly method: string;
@@ -35,5 +35,19 @@ export function createSelfCheck(violations: SelfCheckViolation[]) {
       }
     }
     if (errors.length) violations.push({ method: req.method ?? '', url: req.url ?? '', status: a.status, errors });
+  };
+}
+
+/** A bug in the mock, never a fault: answer 500 and record it so the self-check fails loudly. */
+export function createCrashReporter(violations: SelfCheckViolation[]) {
+  return (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
+    violations.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status: 500,
+      errors: [{ in: 'status', path: '', message: `mock crashed: ${(err as Error)?.message ?? String(err)}` }],
+    });
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ code: MOCK_ERROR_CODES.serverError, message: 'Mock failure', status: 500 }));
   };
 }
