@@ -3,11 +3,11 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createResources, type Resources } from '../generated/resources.gen.js';
 import { type Credentials, resolveAuth } from '../internal/auth.js';
 import type { OperationParams } from '../internal/check-params.js';
-import { redactor } from '../internal/redact.js';
 import { sleep } from '../internal/sleep.js';
 import { watchdog } from '../internal/watchdog.js';
 import { ProxyError } from './errors.js';
 import { collect, iterate, listPage } from './pagination.js';
+import { createRedactor } from './redact.js';
 import { type ClientContext, requestOperation } from './request.js';
 import type { OperationsApi } from './resource.js';
 import { type Logger, type RetryOptions, type TransportConfig, transportFetch } from './transport.js';
@@ -65,7 +65,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     retry: { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, ...options.retry },
     logger: options.logger,
     sleep: options.sleep ?? sleep,
-    redact: redactor(auth.secrets),
+    redact: createRedactor(auth.secrets),
   };
   // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
   const raw = createClient<paths>({ baseUrl: origin, fetch: transportFetch(cfg) });

@@ -1,4 +1,5 @@
-const HIDDEN = '[redacted]';
+/** What a hidden secret or header value becomes. */
+export const HIDDEN = '[redacted]';
 
 /**
  * Secrets shorter than this are left alone: a string of a few characters (`x`, `401`, `a`) cannot be
