@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionOf, camelCase, kebabCase, walkOperations } from '../src/spec/index.js';
+import { actionOf, camelCase, fillPath, kebabCase, walkOperations } from '../src/spec/index.js';
 
 const page = (itemsKey: string, item: object) => ({
   type: 'object',
@@ -73,4 +73,7 @@ describe('naming', () => {
     ['DeleteSession', 'remove'],
     ['Listen', 'listen'],
   ])('%s → %s', (id, action) => expect(actionOf(id)).toBe(action));
+  test('fillPath fills each {Name} in path order', () => {
+    expect(fillPath('/v1/A/{ASid}/B/{Sid}', (name, i) => `${name}${i}`)).toBe('/v1/A/ASid0/B/Sid1');
+  });
 });

@@ -4,7 +4,7 @@
  * of the spec. The printed token is the mock's own, generated per run unless given; it is no real secret.
  */
 import { parseArgs } from 'node:util';
-import { kebabCase } from '@twilio-proxy/types/spec';
+import { fillPath, kebabCase } from '@twilio-proxy/types/spec';
 import { FAULT_KINDS, type FaultKind, type MockProxy, startMockProxy } from '../index.js';
 import { isSidPattern, parseSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
 
@@ -119,7 +119,7 @@ function describe(mock: MockProxy, perParent: number): string {
   for (const c of specCollections()) {
     if (!c.list) continue;
     const topLevel = c.parentOwners.every((o) => o === null);
-    const path = c.list.path.replace(/\{([^}]+)\}/g, (m, p: string) => mock.parents[p] ?? m);
+    const path = fillPath(c.list.path, (p) => mock.parents[p] ?? `{${p}}`);
     rows.push([c.resource, `${topLevel ? mock.items(c.resource).length : `${perParent} per parent`}  GET ${path}`]);
     if (topLevel) example ??= mock.urlFor(c.list.operationId);
   }

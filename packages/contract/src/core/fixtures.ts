@@ -1,5 +1,5 @@
 import type { components } from '@twilio-proxy/types';
-import { camelCase, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { camelCase, fillPath, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
 import { FILLER, friendlyName, iso, NAME_PROPERTIES, PROPERTY_RULES, type RuleContext, SCHEMA_RULES } from '../domain-rules.js';
 import { createRng, type Rng } from '../internal/prng.js';
 import {
@@ -217,13 +217,9 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
   const template = collection ? (collection.itemPath ?? `${collection.path}/{Sid}`) : undefined;
   const children = template ? childSegments(template) : [];
   // The URL is the same text around the SID for every item of a factory: fill the parents once.
-  let filled = 0;
   const [urlHead, urlTail] = template
     ? (
-        base +
-        template.replace(/\{[^}]+\}/g, () =>
-          filled < parentParams.length ? encodeURIComponent(parents[parentParams[filled++]!] ?? '') : '\u0000',
-        )
+        base + fillPath(template, (_name, i) => (i < parentParams.length ? encodeURIComponent(parents[parentParams[i]!] ?? '') : '\u0000'))
       ).split('\u0000')
     : [`${base}/`, undefined];
   const urlOf = (sid: string): string => (urlTail === undefined ? urlHead! : urlHead + encodeURIComponent(sid) + urlTail);

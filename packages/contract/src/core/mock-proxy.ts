@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { fillPath, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
 import { type MockNamedFields, type MockNamedOptions, ROOT_PARAMS, TOP_LEVEL } from '../generated/names.gen.js';
 import { MOCK_ERROR_CODES, truncate } from '../internal/mock/answer.js';
 import { createFaultInjector } from '../internal/mock/apply-fault.js';
@@ -256,7 +256,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     add,
     urlFor(operationId: string, path: Readonly<Record<string, string>> = {}, query: Readonly<Record<string, string | number>> = {}) {
       const op = specOperation(operationId);
-      const filled = op.path.replace(/\{([^}]+)\}/g, (_m, p: string) => {
+      const filled = fillPath(op.path, (p) => {
         const v = path[p] ?? roots[p];
         if (v === undefined) throw new Error(`${operationId} needs {${p}}`);
         return encodeURIComponent(v);

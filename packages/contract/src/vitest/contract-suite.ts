@@ -1,4 +1,4 @@
-import { camelCase, type JsonObject, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { camelCase, fillPath, type JsonObject, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { randomPathValue } from '../core/fixtures.js';
 import { type ContractIssue, validateResponse, validateSchema } from '../core/validators.js';
@@ -127,8 +127,7 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
   }
 
   function urlOf(op: WalkedOperation, values: readonly string[], query = ''): string {
-    let i = 0;
-    const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(values[i++] ?? ''));
+    const path = fillPath(op.path, (_name, i) => encodeURIComponent(values[i] ?? ''));
     return `${target.baseUrl.replace(/\/$/, '')}${path}${query}`;
   }
 

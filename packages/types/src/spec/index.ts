@@ -1,5 +1,5 @@
 export type { JsonObject } from './json-object.js';
-export { actionOf, camelCase, kebabCase, literalSegments, pascalCase, pathParamNames, snakeCase } from './naming.js';
+export { actionOf, camelCase, fillPath, kebabCase, literalSegments, pascalCase, pathParamNames, snakeCase } from './naming.js';
 export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
 export {
   findOperation,
