@@ -12,6 +12,9 @@ export default {
     tsconfig: 'tsconfig.json',
     excludeInternal: true,
     excludePrivate: true,
+    // No "source" links: they need a git remote TypeDoc can map to a web host, which a clone without one
+    // (or with a local-path remote) lacks, and every warning fails the build. The reference is read offline.
+    disableSources: true,
     // openapi-typescript writes the spec's descriptions as @description in the generated types.
     blockTags: [...OptionDefaults.blockTags, '@description'],
   },
