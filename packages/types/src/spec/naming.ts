@@ -33,10 +33,10 @@ export const snakeCase = (s: string): string =>
 /** The `{Name}` parameters of a path template, in path order. */
 export const pathParamNames = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
-/** A path template with each `{Name}` replaced by `valueOf(name, index)`, the index counting in path order. */
-export function fillPath(path: string, valueOf: (name: string, index: number) => string): string {
+/** A path template with each `{Name}` replaced by `valueFor(name, index)`, the index counting in path order. */
+export function fillPath(path: string, valueFor: (name: string, index: number) => string): string {
   let i = 0;
-  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => valueOf(name, i++));
+  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => valueFor(name, i++));
 }
 
 /** The literal segments of a path template (`/v1/Stores/{StoreSid}/Orders` → v1, Stores, Orders). */
