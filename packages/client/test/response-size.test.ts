@@ -29,6 +29,18 @@ describe('maxResponseBytes', () => {
     expect(fetch.calls[0]!.init.signal!.aborted).toBe(true);
   });
 
+  it.each([1, 2, 3])('a body cut inside a UTF-8 sequence (every %i bytes) is decoded whole', async (step) => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ unique_name: '注文 👨‍👩‍👧 é' }));
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < bytes.length; i += step) c.enqueue(bytes.slice(i, i + step));
+        c.close();
+      },
+    });
+    const { client } = testClient(() => new Response(body));
+    await expect(client.request('ListSession', { path: { ServiceSid: SERVICE_SID } })).resolves.toEqual({ unique_name: '注文 👨‍👩‍👧 é' });
+  });
+
   it('a body within the limit is read whole, in many chunks', async () => {
     const { client } = testClient(pages(300), { maxResponseBytes: 1024 * 1024 });
     expect(await client.sessions.all(SERVICE_SID, { pageSize: 300 })).toHaveLength(300);
