@@ -157,10 +157,14 @@ export const replyOf = (response: Response): Reply | undefined => replies.get(re
 export const transportFetch =
   (cfg: TransportConfig, json?: boolean) =>
   async (request: Request): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     const body = request.body && (await request.arrayBuffer());
     const reply = await send(cfg, request.url, {
       method: request.method,
-      headers: { ...Object.fromEntries(request.headers), ...cfg.headers },
+      headers: { ...headers, ...cfg.headers },
       body,
       signal: request.signal,
       json,
