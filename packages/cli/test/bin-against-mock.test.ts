@@ -130,7 +130,8 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
       ['an unknown format', (l) => l('-f', 'yaml'), /--format must be one of/],
     ])('%s: exit 2, no request sent', async (_name, args, message) => {
       const before = mock.requests.length;
-      const r = await runBin([...args(list), '--base-url', mock.url], env);
+      // `--base-url` once: a flag given twice is itself a usage error.
+      const r = await runBin([...args((...a) => [...LIST, '--service-sid', mock.serviceSid, ...a]), '--base-url', mock.url], env);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');

@@ -39,7 +39,7 @@ export interface Command {
 }
 
 /** Options every command has; a spec parameter whose flag would clash with one is prefixed with `api-`. */
-export const COMMON_OPTIONS = ['format', 'properties', 'limit', 'base-url', 'help'] as const;
+export const COMMON_OPTIONS = ['output', 'format', 'properties', 'no-header', 'log-level', 'limit', 'base-url', 'help'] as const;
 
 /**
  * Query parameters of Twilio's paging protocol. A list command follows `next_page_url` itself (and stops

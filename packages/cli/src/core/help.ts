@@ -2,6 +2,7 @@ import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { specRule } from '../internal/spec-rule.js';
 import { wrap } from '../internal/wrap.js';
 import { type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './commands.js';
+import { LOG_LEVELS } from './log-level.js';
 import { OUTPUT_FORMATS } from './output-format.js';
 import type { Spelling } from './parse-command.js';
 
@@ -150,30 +151,42 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
     ? [
         [
           'table',
-          'fixed-width columns fitted to the terminal (default 100 wide when not a terminal); widths come from the spec so rows stream',
+          'fixed-width columns fitted to the terminal (default 100 wide when not a terminal); widths come from the spec so rows stream; `columns` is the same, as twilio-cli names it',
         ],
         ['json', 'one JSON array, streamed'],
         ['ndjson', 'one JSON object per line'],
         ['csv', 'RFC 4180 with a header row'],
+        ['tsv', 'tab-separated with a header row; tabs and line breaks in values written as \\t, \\n'],
       ]
     : [
-        ['table', 'one property per line, with its value in full'],
+        ['table', 'one property per line, with its value in full (also `columns`)'],
         ['json', 'the record, indented'],
         ['ndjson', 'the record on one line'],
         ['csv', 'RFC 4180: a header row and one row'],
+        ['tsv', 'tab-separated: a header row and one row'],
       ];
   const options = [
-    row('-f, --format <format>', `${OUTPUT_FORMATS.join(' | ')} (default: table)`, column),
+    row('-o, --output <format>', `${OUTPUT_FORMATS.join(' | ')} (default: table). -f, --format is the same option`, column),
     ...formats.map(([name, text]) => `${' '.repeat(column + 2)}${name.padEnd(8)}${wrap(text, column + 2 + 8)}`),
     row(
       '-p, --properties <list>',
-      `Comma-separated ${schema} properties to print, in order. Default: ${
-        isList ? `table ${command.defaultProperties.join(',')}; csv all; json/ndjson whole objects.` : 'every property.'
+      `Comma-separated ${schema} properties to print, in order, as the API names them or in camelCase (twilio-cli's spelling); output keeps the API's names. Default: ${
+        isList ? `table ${command.defaultProperties.join(',')}; csv/tsv all; json/ndjson whole objects.` : 'every property.'
       }${names.length ? ` Valid: ${names.join(', ')}` : ''}`,
       column,
     ),
-    ...(isList ? [row('-l, --limit <n>', `Stop after n ${many} (fetches no page it does not need)`, column)] : []),
-    row('    --base-url <url>', `API origin (default ${DEFAULT_ORIGIN}), e.g. a mock server`, column),
+    row('    --no-header', 'Print no header row (table, csv, tsv)', column),
+    ...(isList ? [row(`${compat ? '-l, ' : '    '}--limit <n>`, `Stop after n ${many} (fetches no page it does not need)`, column)] : []),
+    row(
+      `${compat ? '    ' : '-l, '}--log-level <level>`,
+      `${LOG_LEVELS.join(' | ')} (default: info). debug prints each request and response line to stderr, without headers or secrets`,
+      column,
+    ),
+    row(
+      '    --base-url <url>',
+      `API base URL, an origin with an optional path prefix (default ${DEFAULT_ORIGIN}), e.g. a mock server`,
+      column,
+    ),
     row('-h, --help', 'Show this help', column),
   ];
   const parameters = command.flags.map((f) => row(flagLabel(f, spelling), flagText(f, spelling), column));

@@ -17,12 +17,18 @@ export async function runList(
   ctx: CliContext,
   connect: (onPage: () => void) => Promise<OperationSource>,
 ): Promise<number> {
-  const progress = ctx.stderr.isTTY ? new ProgressLine(ctx.stderr, command.noun, ctx.now) : null;
+  // With `-l debug` the request lines are the progress, and a redrawn line would garble them.
+  const progress = ctx.stderr.isTTY && args.logLevel !== 'debug' ? new ProgressLine(ctx.stderr, command.noun, ctx.now) : null;
   // When stdout is the same terminal, lift the progress line before rows are printed over it.
   const out = new OutputBuffer(ctx.stdout, () => (ctx.stdout.isTTY ? progress?.clear() : undefined));
   const formatter = createFormatter(
     args.format,
-    { properties: args.properties, columns: ctx.stdout.columns || DEFAULT_COLUMNS, defaultProperties: command.defaultProperties },
+    {
+      properties: args.properties,
+      columns: ctx.stdout.columns || DEFAULT_COLUMNS,
+      defaultProperties: command.defaultProperties,
+      header: args.header,
+    },
     command.properties,
   );
   const source = await connect(() => progress?.page());

@@ -1,8 +1,14 @@
 import type { PropertyInfo } from '../internal/item-schema.js';
 import { COLUMN_GAP, fitCell, layoutColumns } from './table-layout.js';
 
-export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'tsv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Other names a format answers to: twilio-cli's `-o columns` is this CLI's table. */
+export const FORMAT_ALIASES: Readonly<Record<string, OutputFormat>> = { columns: 'table' };
+
+/** The format a name given to `-o`/`--format` stands for, or null when it is none. */
+export const outputFormatOf = (name: string): OutputFormat | null =>
+  (OUTPUT_FORMATS as readonly string[]).includes(name) ? (name as OutputFormat) : (FORMAT_ALIASES[name] ?? null);
 
 type Row = Record<string, unknown>;
 
@@ -25,6 +31,8 @@ export interface FormatterOptions {
   columns: number;
   /** Table columns when `properties` is null: the spec's `defaultOutputProperties` of the path. */
   defaultProperties: readonly string[];
+  /** False with `--no-header`: tables, CSV and TSV print their rows only. Default true. */
+  header?: boolean;
 }
 
 function pick(item: Row, properties: readonly string[]): Row {
@@ -36,6 +44,14 @@ function pick(item: Row, properties: readonly string[]): Row {
 export function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * A TSV field: a tab, line break or backslash inside a value is written as `\t`, `\n`, `\r`, `\\`, so
+ * every row stays one line of tab-separated cells (the escaping of the "linear TSV" convention).
+ */
+export function tsvField(value: unknown): string {
+  return text(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 }
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double inner quotes. */
@@ -51,6 +67,7 @@ export function propertyInfo(all: readonly PropertyInfo[], name: string): Proper
 
 export function createFormatter(format: OutputFormat, options: FormatterOptions, allProperties: readonly PropertyInfo[]): RowFormatter {
   const { properties } = options;
+  const header = options.header ?? true;
   switch (format) {
     case 'ndjson':
       return {
@@ -70,12 +87,16 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
         end: () => (first ? ']\n' : '\n]\n'),
       };
     }
-    case 'csv': {
-      // A CSV header is fixed up front, so without --properties it is every property of the spec.
+    case 'csv':
+    case 'tsv': {
+      // A CSV/TSV header is fixed up front, so without --properties it is every property of the spec.
       const cols = properties ?? allProperties.map((p) => p.name);
-      const line = (cells: unknown[]) => `${cells.map(csvField).join(',')}\r\n`;
+      const line =
+        format === 'csv'
+          ? (cells: unknown[]) => `${cells.map(csvField).join(',')}\r\n`
+          : (cells: unknown[]) => `${cells.map(tsvField).join('\t')}\n`;
       return {
-        begin: () => line([...cols]),
+        begin: () => (header ? line([...cols]) : ''),
         row: (item) => line(cols.map((c) => item[c])),
         end: () => '',
       };
@@ -93,7 +114,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions,
           .join(gap)
           .trimEnd()}\n`;
       return {
-        begin: () => line(cols.map((c) => c.toUpperCase())),
+        begin: () => (header ? line(cols.map((c) => c.toUpperCase())) : ''),
         row: (item) => line(cols.map((c) => text(item[c]))),
         end: () => '',
       };

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { JsonObject } from '@twilio-proxy/types/spec';
-import type { Command, Flag } from './commands.js';
+import { camelCase, type JsonObject } from '@twilio-proxy/types/spec';
+import { COMMON_OPTIONS, type Command, type Flag } from './commands.js';
 import { UsageError } from './exit-codes.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './output-format.js';
+import { LOG_LEVELS, type LogLevel } from './log-level.js';
+import { FORMAT_ALIASES, OUTPUT_FORMATS, type OutputFormat, outputFormatOf } from './output-format.js';
 import type { OperationParams } from './source.js';
 
 /** How a command's flags are written: twilio-cli's names, plus the shorter ones a compatibility bin accepts. */
@@ -11,10 +12,12 @@ export interface Spelling {
   display(flag: Flag): string;
   /** Shorter spellings (`service` for `service-sid`) with their one-letter form. */
   readonly aliases: ReadonlyMap<Flag, { long: string; short: string | undefined }>;
+  /** Under a compatibility bin, whose old command lines use `-l` for `--limit`. */
+  readonly compat: boolean;
 }
 
 /** Letters the common options use. */
-const TAKEN_SHORT = new Set(['f', 'p', 'l', 'h', 'V']);
+const TAKEN_SHORT = new Set(['f', 'o', 'p', 'l', 'h', 'V']);
 
 /**
  * The flag names of a command. A compatibility bin (`proxy-<resource>`) also accepts `--<name>` for
@@ -23,7 +26,7 @@ const TAKEN_SHORT = new Set(['f', 'p', 'l', 'h', 'V']);
 export function spellingFor(command: Command, compat: boolean): Spelling {
   const aliases = new Map<Flag, { long: string; short: string | undefined }>();
   if (compat) {
-    const used = new Set([...command.flags.map((f) => f.name), 'format', 'properties', 'limit', 'base-url', 'help']);
+    const used = new Set([...command.flags.map((f) => f.name), ...COMMON_OPTIONS]);
     const candidates = command.flags.filter(
       (f) => f.name.endsWith('-sid') && f.name.length > '-sid'.length && !used.has(f.name.slice(0, -4)),
     );
@@ -34,15 +37,20 @@ export function spellingFor(command: Command, compat: boolean): Spelling {
       aliases.set(f, { long: f.name.slice(0, -4), short });
     }
   }
-  return { aliases, display: (f) => `--${aliases.get(f)?.long ?? f.name}` };
+  return { aliases, compat, display: (f) => `--${aliases.get(f)?.long ?? f.name}` };
 }
 
 export interface CommandArgs {
   params: OperationParams;
   format: OutputFormat;
+  /** False with `--no-header`: tables, CSV and TSV print rows only. */
+  header: boolean;
+  /** Property names as the API sends them (`unique_name`), whichever way they were typed. */
   properties: string[] | null;
   limit: number | undefined;
+  /** The whole URL given to `--base-url`, path prefix included (no trailing slash). */
   baseUrl: string | undefined;
+  logLevel: LogLevel;
 }
 
 const typeOf = (schema: JsonObject): string | undefined =>
@@ -81,25 +89,100 @@ function coerce(flag: Flag, shown: string, raw: string | string[], help: string)
   return one;
 }
 
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
+
+/**
+ * The options every command has, as twilio-cli spells them: `-o, --output` (with `-f, --format`, this
+ * CLI's older name for the same choice), `-p, --properties`, `--no-header`, `-l, --log-level`. A
+ * compatibility bin keeps `-l` for `--limit`, as its old command lines use it.
+ */
+function commonOptions(isList: boolean, compat: boolean): Record<string, OptionSpec> {
+  return {
+    output: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f' },
+    properties: { type: 'string', short: 'p' },
+    'no-header': { type: 'boolean' },
+    'log-level': { type: 'string', ...(compat ? {} : { short: 'l' }) },
+    'base-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    ...(isList ? { limit: { type: 'string', ...(compat ? { short: 'l' } : {}) } } : {}),
+  };
+}
+
+/** A flag given twice is a mistake (which one was meant?), except a repeated flag that builds a list. */
+function rejectRepeats(
+  tokens: readonly { kind: string; name?: string; rawName?: string }[],
+  options: Record<string, OptionSpec>,
+  help: string,
+) {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !t.name || options[t.name]?.multiple) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined) {
+      const shown = before === t.rawName ? `${t.rawName} is` : `${before} and ${t.rawName} are the same option,`;
+      throw new UsageError(`${shown} given more than once`, help);
+    }
+    seen.set(t.name, t.rawName ?? `--${t.name}`);
+  }
+}
+
+/** `--properties` names as the API sends them: `unique_name` as is, twilio-cli's `uniqueName` mapped to it. */
+function propertyNames(command: Command, raw: string, help: string): string[] {
+  const typed = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const known = command.properties.map((p) => p.name);
+  // With no item schema in the spec there is nothing to check names against: any name is taken as given.
+  if (!known.length && typed.length) return typed;
+  const resolve = (p: string) => (known.includes(p) ? p : known.find((k) => camelCase(k) === p));
+  const unknown = typed.filter((p) => resolve(p) === undefined);
+  if (unknown.length || !typed.length) {
+    const schema = command.operation.schema ?? 'item';
+    throw new UsageError(
+      `${unknown.length ? `unknown ${schema} propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.map((u) => `'${u}'`).join(', ')}` : 'no property'} in --properties.\n` +
+        `Valid properties: ${known.join(', ')} (or in camelCase, as twilio-cli writes them: ${known.map(camelCase).join(', ')})`,
+      help,
+    );
+  }
+  return [...new Set(typed.map((p) => resolve(p)!))];
+}
+
+/** The whole URL, path prefix included (`http://127.0.0.1:4010/prefix`): the client puts the spec's paths after it. */
+function baseUrlOf(raw: string, help: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {}
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new UsageError(`--base-url must be an absolute http(s) URL, got '${raw}'`, help);
+  }
+  // Credentials belong in the environment, and a query or fragment has no place before the spec's paths.
+  if (url.username || url.password || url.search || url.hash) {
+    throw new UsageError('--base-url takes an origin and an optional path prefix, with no user, password, query or fragment', help);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /** Parses a command's arguments; 'help' when `--help` is among them. Nothing here sends anything. */
 export function parseCommandArgs(command: Command, argv: string[], spelling: Spelling, help: string): CommandArgs | 'help' {
   const isList = command.operation.list !== null;
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
-    format: { type: 'string', short: 'f' },
-    properties: { type: 'string', short: 'p' },
-    'base-url': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-    ...(isList ? { limit: { type: 'string', short: 'l' } } : {}),
-  };
+  const options = commonOptions(isList, spelling.compat);
   for (const f of command.flags) {
     options[f.name] = { type: 'string', ...(typeOf(f.parameter.schema) === 'array' ? { multiple: true } : {}) };
     const alias = spelling.aliases.get(f);
     if (alias) options[alias.long] = { ...options[f.name]!, ...(alias.short ? { short: alias.short } : {}) };
   }
-  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   const value = (name: string) => values[name] as string | string[] | boolean | undefined;
   if (value('help')) return 'help';
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`, help);
+  rejectRepeats(tokens, options, help);
 
   const params: OperationParams = { path: {}, query: {} };
   const missing: Flag[] = [];
@@ -119,48 +202,34 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
     throw new UsageError(`${joined} ${list.length === 1 ? 'is' : 'are'} required`, help);
   }
 
-  const rawFormat = value('format') as string | undefined;
-  const format = (rawFormat ?? 'table') as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${rawFormat}'`, help);
+  const [output, format] = [value('output') as string | undefined, value('format') as string | undefined];
+  if (output !== undefined && format !== undefined)
+    throw new UsageError('give --output or --format, not both (they are the same option)', help);
+  const rawFormat = output ?? format;
+  const chosen = rawFormat === undefined ? 'table' : outputFormatOf(rawFormat);
+  if (!chosen) {
+    const aliases = Object.entries(FORMAT_ALIASES).map(([alias, name]) => `${alias} for ${name}`);
+    throw new UsageError(
+      `--${output !== undefined ? 'output' : 'format'} must be one of ${OUTPUT_FORMATS.join(', ')} (or ${aliases.join(', ')}), got '${rawFormat}'`,
+      help,
+    );
   }
 
-  let properties: string[] | null = null;
+  const rawLogLevel = value('log-level') as string | undefined;
+  if (rawLogLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(rawLogLevel)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got '${rawLogLevel}'`, help);
+  }
+
   const rawProperties = value('properties') as string | undefined;
-  if (rawProperties !== undefined) {
-    properties = [
-      ...new Set(
-        rawProperties
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const known = command.properties.map((p) => p.name);
-    // With no item schema in the spec there is nothing to check names against: any name is taken as given.
-    const unknown = known.length ? properties.filter((p) => !known.includes(p)) : [];
-    if (unknown.length || !properties.length) {
-      const schema = command.operation.schema ?? 'item';
-      throw new UsageError(
-        `${unknown.length ? `unknown ${schema} propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.map((u) => `'${u}'`).join(', ')}` : 'no property'} in --properties.\n` +
-          `Valid properties: ${known.join(', ')}`,
-        help,
-      );
-    }
-  }
-
-  let baseUrl = value('base-url') as string | undefined;
-  if (baseUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(baseUrl);
-    } catch {}
-    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-      throw new UsageError(`--base-url must be an absolute http(s) URL, got '${baseUrl}'`, help);
-    }
-    baseUrl = url.origin;
-  }
-
+  const rawBaseUrl = value('base-url') as string | undefined;
   const rawLimit = value('limit') as string | undefined;
-  return { params, format, properties, limit: rawLimit === undefined ? undefined : integer('--limit', rawLimit, help), baseUrl };
+  return {
+    params,
+    format: chosen,
+    header: !value('no-header'),
+    properties: rawProperties === undefined ? null : propertyNames(command, rawProperties, help),
+    limit: rawLimit === undefined ? undefined : integer('--limit', rawLimit, help),
+    baseUrl: rawBaseUrl === undefined ? undefined : baseUrlOf(rawBaseUrl, help),
+    logLevel: (rawLogLevel ?? 'info') as LogLevel,
+  };
 }

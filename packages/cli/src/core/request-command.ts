@@ -17,7 +17,7 @@ export async function runRequest(
   const body = await source.request(command.operation.operationId, args.params, ctx.signal ? { signal: ctx.signal } : {});
   const out = new OutputBuffer(ctx.stdout);
   try {
-    await out.write(formatRecord(args.format, body, args.properties));
+    await out.write(formatRecord(args.format, body, args.properties, { header: args.header }));
     await out.flush();
     return ExitCode.ok;
   } finally {

@@ -6,6 +6,7 @@ import { describeError, type ErrorScope } from './describe-error.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { BIN, commandHelp, mainHelp, resourceHelp } from './help.js';
 import { runList } from './list-command.js';
+import { createLogger } from './log-level.js';
 import { parseCommandArgs, spellingFor } from './parse-command.js';
 import { runRequest } from './request-command.js';
 import { createClientSource, credentialsFromEnv, type OperationSource, secretsOf } from './source.js';
@@ -103,8 +104,15 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     }
     const credentials = credentialsFromEnv(ctx.env);
     secrets.push(...secretsOf(credentials));
+    const logger = createLogger(parsed.logLevel, ctx.stderr, secrets);
     const connect = async (onPage: () => void): Promise<OperationSource> =>
-      (ctx.createSource ?? createClientSource)({ credentials, baseUrl: parsed.baseUrl, userAgent: ctx.userAgent, onPage });
+      (ctx.createSource ?? createClientSource)({
+        credentials,
+        baseUrl: parsed.baseUrl,
+        userAgent: ctx.userAgent,
+        onPage,
+        ...(logger.level === 'debug' ? { log: logger.debug } : {}),
+      });
     return command.operation.list ? await runList(command, parsed, ctx, connect) : await runRequest(command, parsed, ctx, connect);
   } catch (err) {
     const usage = isParseArgsError(err) ? new UsageError(err.message, scope.command?.invoked ?? null) : err;

@@ -1,4 +1,5 @@
 import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ProxyClient, type ResolvedCredentials } from '@twilio-proxy/client';
+import { loggingFetch } from '../internal/logging-fetch.js';
 import { UsageError } from './exit-codes.js';
 
 /** Path and query parameters of an operation, named as the spec names them. */
@@ -29,6 +30,8 @@ export interface SourceOptions {
   userAgent: string;
   /** Called once per page received (a 2xx response), for the progress line. */
   onPage: () => void;
+  /** With `-l debug`: receives each request and response line (no header; redacted again by the CLI's logger). */
+  log?: (line: string) => void;
 }
 
 export type CreateSource = (options: SourceOptions) => OperationSource | Promise<OperationSource>;
@@ -53,11 +56,15 @@ function missing(set: string[]): never {
 /** The secret and its Basic header form, to remove from anything printed. */
 export const secretsOf = (c: Credentials): string[] => credentialSecrets(c);
 
-/** The real source: @twilio-proxy/client's generic API, with a fetch that counts pages for the progress line. */
-export const createClientSource: CreateSource = async ({ credentials, baseUrl, userAgent, onPage }) => {
+/**
+ * The real source: @twilio-proxy/client's generic API, with a fetch that counts pages for the progress line
+ * (and logs each request and response with `-l debug`). `baseUrl` goes to the client whole, path included.
+ */
+export const createClientSource: CreateSource = async ({ credentials, baseUrl, userAgent, onPage, log }) => {
   const { createProxyClient } = await import('@twilio-proxy/client');
+  const send: typeof fetch = log ? loggingFetch(fetch, log) : fetch;
   const countingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
+    const res = await send(input, init);
     if (res.ok) onPage();
     return res;
   };
