@@ -80,25 +80,41 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
 });
 
 describe('which requests client.raw middleware sees', () => {
-  it('the first page of a list goes through openapi-fetch (and its middleware), next pages do not', async () => {
+  it('every page of a list goes through openapi-fetch (and its middleware), next pages included', async () => {
     const [id, op] = operations.find(([, o]) => o.list && o.method === 'GET')!;
-    const { client, fetch } = testClient(pages(5));
+    const { client, fetch } = testClient(pages(10));
     const seen: string[] = [];
+    const answered: number[] = [];
     client.raw.use({
       onRequest: ({ request }) => {
         seen.push(request.url);
         request.headers.set('x-trace', 'on');
       },
+      onResponse: ({ response }) => void answered.push(response.status),
     });
     const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
     const items = await client.all(id as never, { path, query: { PageSize: 2 } } as never);
-    expect(items).toHaveLength(5);
-    expect(fetch.calls).toHaveLength(3);
-    expect(seen).toEqual([fetch.calls[0]!.url]);
+    expect(items).toHaveLength(10);
+    expect(fetch.calls).toHaveLength(5);
+    expect(seen).toEqual(fetch.calls.map((c) => c.url));
+    expect(answered).toEqual([200, 200, 200, 200, 200]);
     // What a middleware adds is sent; auth is the transport's and cannot be lost.
-    const headers = fetch.calls[0]!.init.headers as Record<string, string>;
-    expect(headers['x-trace']).toBe('on');
-    expect(headers.authorization).toMatch(/^Basic /);
+    for (const call of fetch.calls) {
+      const headers = call.init.headers as Record<string, string>;
+      expect(headers['x-trace']).toBe('on');
+      expect(headers.authorization).toMatch(/^Basic /);
+    }
+  });
+
+  it('a middleware that reads the body still gets the parsed page (the body is re-readable)', async () => {
+    const [id, op] = operations.find(([, o]) => o.list && o.method === 'GET')!;
+    const { client } = testClient(pages(3));
+    const keys: string[][] = [];
+    client.raw.use({ onResponse: async ({ response }) => void keys.push(Object.keys(await response.clone().json())) });
+    const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
+    expect(await client.all(id as never, { path, query: { PageSize: 2 } } as never)).toHaveLength(3);
+    expect(keys).toHaveLength(2);
+    for (const k of keys) expect(k).toContain('meta');
   });
 
   it('a middleware that answers by itself is read like the server', async () => {

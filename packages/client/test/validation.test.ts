@@ -112,6 +112,7 @@ async function urlOf(op: OperationMeta, params: { path: Record<string, unknown> 
   const ctx: ClientContext = {
     cfg: {} as TransportConfig,
     origin: 'https://x.test',
+    base: 'https://x.test',
     raw: createClient({ baseUrl: 'https://x.test' }),
     jsonFetch,
   };

@@ -13,7 +13,10 @@ import type { OperationsApi } from './resource.js';
 import { type Logger, type RetryOptions, type TransportConfig, transportFetch } from './transport.js';
 
 export interface ProxyClientOptions extends Credentials {
-  /** An origin; the spec's paths carry `/v1`. Default `https://proxy.twilio.com`. */
+  /**
+   * An http(s) URL, with a path when a gateway serves the API under one (`https://gateway.example/twilio`:
+   * requests go to `/twilio/v1/...`); the spec's paths carry `/v1`. Default `https://proxy.twilio.com`.
+   */
   baseUrl?: string;
   fetch?: typeof fetch;
   /** Per attempt, from its start to the end of its body. Default 30 000. */
@@ -38,22 +41,18 @@ export interface ProxyClientOptions extends Credentials {
  */
 export interface ProxyClient extends Resources, OperationsApi {
   readonly accountSid: string;
+  /** baseUrl as used: origin and path, without a trailing `/`. */
   readonly baseUrl: string;
   /**
-   * The typed openapi-fetch client every operation's request goes through (with auth, retries and timeouts):
-   * `raw.use(middleware)` sees each operation's request, including the first page of a list. Next pages
-   * follow `next_page_url` through the transport alone, so middleware does not see them.
+   * The typed openapi-fetch client every request goes through (with auth, retries and timeouts):
+   * `raw.use(middleware)` sees each operation's request and every page of a list, next pages included.
    */
   readonly raw: Client<paths>;
 }
 
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
   const auth = resolveAuth(options);
-  let origin = 'null';
-  try {
-    origin = new URL(options.baseUrl ?? 'https://proxy.twilio.com').origin;
-  } catch {}
-  if (origin === 'null') throw new ProxyError('baseUrl must be an http(s) origin');
+  const { origin, base } = parseBaseUrl(options.baseUrl ?? 'https://proxy.twilio.com');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const cfg: TransportConfig = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -68,8 +67,8 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     redact: createRedactor(auth.secrets),
   };
   // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
-  const raw = createClient<paths>({ baseUrl: origin, fetch: transportFetch(cfg) });
-  const ctx: ClientContext = { cfg, origin, raw, jsonFetch: transportFetch(cfg, true) };
+  const raw = createClient<paths>({ baseUrl: base, fetch: transportFetch(cfg) });
+  const ctx: ClientContext = { cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true) };
   const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => listPage(ctx, op, params, { signal }), opts);
   const api: OperationsApi = {
     request: async (op, params, opts) =>
@@ -78,5 +77,20 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     each,
     all: (op, params, opts) => collect(each(op, params, opts)),
   };
-  return { accountSid: auth.accountSid, baseUrl: origin, raw, ...api, ...createResources(api) };
+  return { accountSid: auth.accountSid, baseUrl: base, raw, ...api, ...createResources(api) };
+}
+
+/**
+ * The origin and the base (origin and path, no trailing `/`) of an http(s) URL. A query, a fragment or
+ * credentials in it would be dropped or sent where they do not belong, so they are refused.
+ */
+function parseBaseUrl(text: string): { origin: string; base: string } {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ProxyError('baseUrl must be an http(s) URL, with no query, fragment or credentials');
+  }
+  return { origin: url.origin, base: url.origin + url.pathname.replace(/\/+$/, '') };
 }

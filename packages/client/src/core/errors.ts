@@ -60,7 +60,7 @@ export class ProxyTimeoutError extends ProxyError {
 /** Paging was stopped because following the server's `next_page_url` was unsafe (other origin, or a loop). */
 export class ProxyPaginationError extends ProxyError {
   override name = 'ProxyPaginationError';
-  /** `origin` (the URL leaves baseUrl's origin) or `loop` (a URL came back). */
+  /** `origin` (the URL leaves baseUrl: its origin or its path) or `loop` (a URL came back). */
   declare reason: 'origin' | 'loop';
   declare url: string;
 }

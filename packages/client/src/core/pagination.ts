@@ -2,8 +2,7 @@ import { type OperationId, type OperationMeta, type operations, operationsMeta, 
 import { checkLimit, type OperationParams } from '../internal/check-params.js';
 import { linkSignal } from '../internal/link-signal.js';
 import { ProxyApiError, ProxyPaginationError } from './errors.js';
-import { type Answer, type ClientContext, type ParamsOf, type RequestOptions, requestOperation } from './request.js';
-import { apiError, send } from './transport.js';
+import { type Answer, type ClientContext, type ParamsOf, type RequestOptions, requestOperation, requestUrl } from './request.js';
 
 type Meta = typeof operationsMeta;
 type Body<K extends OperationId> = operations[K]['responses'][200]['content']['application/json'];
@@ -56,19 +55,19 @@ function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: strin
   const next = meta.next_page_url;
   return new Page(items, meta, async (signal) => {
     if (!next) return null;
-    // Checked before any I/O: credentials must never travel to a host the caller did not choose. An absolute
-    // URL must start with the origin and a `/` (so no userinfo, port or host trick), a path gets the origin.
+    // Checked before any I/O: credentials must never travel where the caller did not send them. An absolute
+    // URL must start with the base URL and a `/` (so no userinfo, port, host or sibling-path trick), also once
+    // dot segments are resolved; a bare path is on the base's origin.
     const url = next[0] === '/' && next[1] !== '/' ? ctx.origin + next : next;
-    if (!url.startsWith(`${ctx.origin}/`)) {
-      throw new ProxyPaginationError(`next_page_url leaves ${ctx.origin}: ${next}`, { reason: 'origin', url: next });
+    const under = `${ctx.base}/`;
+    if (!url.startsWith(under) || !new URL(url).href.startsWith(under)) {
+      throw new ProxyPaginationError(`next_page_url leaves ${ctx.base}: ${next}`, { reason: 'origin', url: next });
     }
     if (url === self || url === first || url === mark || next === meta.url) {
       throw new ProxyPaginationError(`next_page_url loops: ${next}`, { reason: 'loop', url: next });
     }
-    // Next pages are requested exactly as the server named them, through the transport (not openapi-fetch).
-    const reply = await send(ctx.cfg, url, { signal, json: true });
-    if (reply.status > 299)
-      throw apiError(reply.status, reply.text, { requestId: reply.requestId, attempts: reply.attempts }, ctx.cfg.redact);
+    // Exactly as the server named it, through openapi-fetch like every request (its middleware sees it).
+    const reply = await requestUrl(ctx, url, signal);
     const d = depth + 1;
     return toPage(ctx, reply, key, first, d & (d - 1) ? mark : url, d);
   });

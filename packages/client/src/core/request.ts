@@ -1,7 +1,7 @@
 import type { OperationId, OperationMeta, operations, paths } from '@twilio-proxy/types';
 import type { Client } from 'openapi-fetch';
 import { checkParams, type OperationParams } from '../internal/check-params.js';
-import { apiError, replyOf, type TransportConfig } from './transport.js';
+import { apiError, ReadResponse, type TransportConfig } from './transport.js';
 
 type Op<K extends OperationId> = operations[K];
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
@@ -27,8 +27,10 @@ export interface RequestOptions {
 /** What every request of a client shares. */
 export interface ClientContext {
   cfg: TransportConfig;
-  /** The origin every request goes to; `next_page_url` must stay on it. */
+  /** baseUrl's origin: a `next_page_url` that is a bare path is resolved against it. */
   origin: string;
+  /** baseUrl, path included, without a trailing `/`: every request and every `next_page_url` stays under it. */
+  base: string;
   /** The openapi-fetch client; its `fetch` is the retrying, authenticating transport. */
   raw: Client<paths>;
   /** The transport as a `fetch` that also parses a 2xx JSON body inside the attempt (so bad JSON is retried). */
@@ -45,6 +47,23 @@ export interface Answer {
   attempts?: number;
 }
 
+type Init = { params?: OperationParams; body?: unknown; signal?: AbortSignal };
+type RawRequest = (method: string, path: string, init: object) => Promise<{ response: Response; error?: unknown }>;
+
+/**
+ * One request through openapi-fetch (`client.raw`, so its middleware sees it) with the transport as its
+ * fetch. The body comes back already read and parsed by the transport (a ReadResponse), or, when a
+ * middleware answered by itself, is read here. A non-2xx answer is thrown as a ProxyApiError.
+ */
+async function exchange(ctx: ClientContext, method: string, path: string, init: Init): Promise<Answer> {
+  const { response, error } = await (ctx.raw.request as RawRequest)(method, path, { ...init, fetch: ctx.jsonFetch, parseAs: 'stream' });
+  const attempts = response instanceof ReadResponse ? response.attempts : undefined;
+  const fields = { requestId: response.headers.get('twilio-request-id') ?? undefined, attempts };
+  if (!response.ok) throw apiError(response.status, error, fields, ctx.cfg.redact);
+  const data = attempts ? await response.json() : await response.text().then((t) => (t ? JSON.parse(t) : undefined));
+  return { url: response.url, data, status: response.status, ...fields };
+}
+
 /**
  * Any operation of the spec, through openapi-fetch: parameters checked against the spec first (nothing is
  * sent when one breaks a rule), then `client.raw` (and its middleware) with the transport as its fetch.
@@ -57,13 +76,12 @@ export async function requestOperation(
   options: RequestOptions = {},
 ): Promise<Answer> {
   checkParams(op, params);
-  const { response, error } = await (
-    ctx.raw.request as (m: string, p: string, i: object) => Promise<{ response: Response; error?: unknown }>
-  )(op.method, op.path, { params, body: params.body, signal: options.signal, fetch: ctx.jsonFetch, parseAs: 'stream' });
-  const reply = replyOf(response);
-  const fields = { requestId: response.headers.get('twilio-request-id') ?? undefined, attempts: reply?.attempts };
-  if (!response.ok) throw apiError(response.status, error, fields, ctx.cfg.redact);
-  // The body was parsed in the transport; a middleware that answered with a Response of its own gets it read here.
-  const data = reply ? reply.data : await response.text().then((t) => (t ? JSON.parse(t) : undefined));
-  return { url: reply?.url ?? response.url, data, status: response.status, ...fields };
+  return exchange(ctx, op.method, op.path, { params, body: params.body, signal: options.signal });
 }
+
+/**
+ * A GET of a URL under `ctx.base` exactly as given (a server's `next_page_url`), through openapi-fetch too:
+ * the path and query after the base go in as openapi-fetch's path, with no parameters to fill.
+ */
+export const requestUrl = (ctx: ClientContext, url: string, signal?: AbortSignal): Promise<Answer> =>
+  exchange(ctx, 'GET', url.slice(ctx.base.length), { signal });

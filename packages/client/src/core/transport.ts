@@ -146,13 +146,40 @@ export function apiError(
   });
 }
 
-/** The reply each Response handed to openapi-fetch came from: its parsed body, attempts and request id. */
-const replies = new WeakMap<Response, Reply>();
-export const replyOf = (response: Response): Reply | undefined => replies.get(response);
+/**
+ * The Response the transport hands to openapi-fetch: a fetched response whose body was already read (and,
+ * for a JSON request, parsed) inside the attempt, so that a cut or bad body could be retried. Its `text()`
+ * and `json()` give that body again as often as asked, without decoding or parsing it twice; `url` and
+ * `attempts` say where it came from. A clone, or a Response a middleware makes, is an ordinary Response.
+ */
+export class ReadResponse extends Response {
+  readonly #reply: Reply;
+  readonly attempts: number;
+
+  constructor(reply: Reply) {
+    super(reply.text || null, reply);
+    this.#reply = reply;
+    this.attempts = reply.attempts;
+  }
+
+  override get url(): string {
+    return this.#reply.url;
+  }
+
+  override text(): Promise<string> {
+    return Promise.resolve(this.#reply.text);
+  }
+
+  /** The body as JSON (`undefined` when empty); parsed once. */
+  override async json(): Promise<unknown> {
+    const { data, text } = this.#reply;
+    return data !== undefined || !text ? data : JSON.parse(text);
+  }
+}
 
 /**
  * The `fetch` openapi-fetch is given: the Request it built (after any middleware) goes through {@link send},
- * with auth added, and comes back as a Response for openapi-fetch and its middleware.
+ * with auth added, and comes back as a {@link ReadResponse} for openapi-fetch and its middleware.
  */
 export const transportFetch =
   (cfg: TransportConfig, json?: boolean) =>
@@ -169,9 +196,7 @@ export const transportFetch =
       signal: request.signal,
       json,
     });
-    const response = new Response(reply.text || null, { status: reply.status, headers: reply.headers });
-    replies.set(response, reply);
-    return response;
+    return new ReadResponse(reply);
   };
 
 /**
