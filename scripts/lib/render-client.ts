@@ -7,9 +7,6 @@ const doc = (indent: string, text: string): string => `${indent}/** ${text.repla
 
 const summaryOf = (op: WalkedOperation): string => op.summary ?? `${op.method} ${op.path}`;
 
-/** Whether the spec gives the operation a request body (read from the dereferenced document). */
-const hasBody = (document: JsonObject, op: WalkedOperation): boolean => !!document.paths?.[op.path]?.[op.method.toLowerCase()]?.requestBody;
-
 /**
  * The client's generated facade: `client.<resource>.<action>(...pathParams, options?)` for every operation.
  * Each method is one call of a generic function of `src/core/resource.ts`; its types and TSDoc (the operation's
@@ -60,7 +57,7 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         calls.push(`...listMethods(api, ${id})`);
         use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'Page', 'listMethods');
       } else {
-        const body = hasBody(document, op) ? ` & { body?: RequestBody<${id}> }` : '';
+        const body = op.body ? ` & { body?: RequestBody<${id}> }` : '';
         members.push(
           doc('  ', summary),
           `  ${op.action}(${lead}options?: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`,

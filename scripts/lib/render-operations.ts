@@ -5,7 +5,7 @@ const RULE_KEYS = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minim
 
 const pick = (schema: JsonObject): JsonObject => Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => [k, schema[k]]));
 
-/** Renders a compact runtime table of every operation: method, path, parameter rules, list shape, resource and action. */
+/** Renders a compact runtime table of every operation: method, path, parameter and body rules, success status, list shape, resource and action. */
 export function renderOperations(operations: readonly WalkedOperation[]): string {
   const table: JsonObject = {};
   for (const op of operations) {
@@ -19,6 +19,15 @@ export function renderOperations(operations: readonly WalkedOperation[]): string
         .filter((p) => p.in === 'path' || p.in === 'query')
         .map((p) => ({ name: p.name, in: p.in, required: p.required, schema: pick(p.schema) })),
       list: op.list,
+      success: { status: op.success.status, hasBody: op.success.schema !== null },
+      body: op.body && {
+        mediaType: op.body.mediaType,
+        fields: op.body.fields.map((f) => ({
+          name: f.name,
+          required: f.required,
+          schema: { ...pick(f.schema), ...(f.items ? { items: pick(f.items) } : {}) },
+        })),
+      },
     };
   }
   return [

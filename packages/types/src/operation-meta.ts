@@ -11,6 +11,18 @@ export interface ParameterRule {
   readonly enum?: readonly unknown[];
 }
 
+/** A request body field's rule: its schema's checkable keywords, and an array's item rule. */
+export interface BodyFieldRule extends ParameterRule {
+  readonly items?: ParameterRule;
+}
+
+export interface BodyFieldMeta {
+  /** The name on the wire (`UniqueName`); the client's option is it with a lower-case first letter. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: BodyFieldRule;
+}
+
 export interface ParameterMeta {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header' | 'cookie';
@@ -31,4 +43,8 @@ export interface OperationMeta {
   readonly parameters: readonly ParameterMeta[];
   /** Set when the operation returns Twilio's list page: the items sit under `itemsKey`, paging under `meta`. */
   readonly list: { readonly itemsKey: string } | null;
+  /** The success response's status key (`'200'`, `'201'`, `'204'`, `'2XX'`) and whether it has a body. */
+  readonly success?: { readonly status: string; readonly hasBody: boolean };
+  /** The request body's media type and fields; null when the operation takes none. */
+  readonly body?: { readonly mediaType: string; readonly fields: readonly BodyFieldMeta[] } | null;
 }

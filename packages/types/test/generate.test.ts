@@ -111,4 +111,19 @@ describe('scripts/generate.ts', () => {
     expect(result.stderr).toMatch(/^generate failed: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  // A component named like an operation's alias but standing for another type: both names are reported.
+  test('a name clash fails pnpm generate, naming both sources', async () => {
+    const clash = path.join(dir, 'clash.yaml');
+    await writeFile(
+      clash,
+      original.replace(
+        '  schemas:\n',
+        '  schemas:\n    ListSessionQuery:\n      type: object\n      description: Not the query of ListSession.\n',
+      ),
+    );
+    const result = await generateCli(clash, path.join(dir, 'clash-out'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/name clash: ListSessionQuery is both component schema ListSessionQuery and the query of ListSession/);
+  });
 });

@@ -36,14 +36,22 @@ describe('walkOperations', () => {
     ['ListThing', 'things', 'list', 'Thing'],
     ['FetchThing', 'things', 'fetch', 'Thing'],
     ['DeleteThing', 'things', 'remove', null],
-    ['ListBoxThing', 'boxesThings', 'list', 'Thing'],
+    // An inline item equal to the Thing component is not named Thing: names come from $refs only.
+    ['ListBoxThing', 'boxesThings', 'list', null],
   ])('%s → resource %s, action %s, schema %s', (id, resource, action, schema) => {
     expect([by(id).resource, by(id).action, by(id).schema]).toEqual([resource, action, schema]);
   });
 
   test('an operation-level parameter overrides the path-level one of the same name', () => {
     expect(by('FetchThing').parameters).toEqual([
-      { name: 'Sid', in: 'path', required: true, description: 'operation level', schema: { type: 'string', pattern: '^TH' } },
+      {
+        name: 'Sid',
+        in: 'path',
+        required: true,
+        description: 'operation level',
+        schema: { type: 'string', pattern: '^TH' },
+        sidPrefix: null,
+      },
     ]);
   });
 

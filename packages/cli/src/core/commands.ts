@@ -1,6 +1,7 @@
 import {
   type JsonObject,
   kebabCase,
+  sidShapeOf,
   snakeCase,
   type WalkedOperation,
   type WalkedParameter,
@@ -52,10 +53,10 @@ export const PAGE_SIZE_PARAMETER = 'PageSize';
 /** Table columns when neither `--properties` nor the spec's `defaultOutputProperties` says otherwise. */
 const FALLBACK_COLUMNS = 4;
 
-/** `^KS[0-9a-fA-F]{32}$` → prefix `KS` and 32 more characters: the shape of a Twilio SID. */
+/** `^KS[0-9a-fA-F]{32}$` → prefix `KS` and 32 more characters: the walker's reading of a Twilio SID. */
 function sidShape(schema: JsonObject): { prefix: string; length: number } | null {
-  const m = typeof schema.pattern === 'string' ? /^\^([A-Z]{2})\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(schema.pattern) : null;
-  return m ? { prefix: m[1]!, length: Number(m[2]) } : null;
+  const shape = sidShapeOf(schema);
+  return shape && { prefix: shape.prefix, length: shape.hexDigits };
 }
 
 function typeOf(schema: JsonObject): string | undefined {

@@ -36,20 +36,9 @@ export function describeProperty(name: string, schema: JsonObject): PropertyInfo
   return { name, ...info, ...description };
 }
 
-const successSchema = (op: WalkedOperation): JsonObject | undefined => {
-  const key = ['200', '201', '202'].find((k) => op.responses[k]?.content?.['application/json']?.schema);
-  return key ? op.responses[key].content['application/json'].schema : undefined;
-};
-
-/**
- * The schema of what one operation returns per row: its component schema (`op.schema`) when the spec
- * names one, else the list item or the body as the response declares it.
- */
-export function itemSchemaOf(document: { components?: Record<string, JsonObject> }, op: WalkedOperation): JsonObject | undefined {
-  const named = op.schema ? document.components?.schemas?.[op.schema] : undefined;
-  if (named) return named;
-  const body = successSchema(op);
-  return op.list ? body?.properties?.[op.list.itemsKey]?.items : body;
+/** The schema of what one operation returns per row: the walker's item (a list's item, else the success body). */
+export function itemSchemaOf(_document: unknown, op: WalkedOperation): JsonObject | undefined {
+  return op.item ?? undefined;
 }
 
 /** Every property of the item, in the spec's order (none when the schema lists none). */

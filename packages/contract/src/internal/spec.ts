@@ -3,6 +3,7 @@ import {
   findOperation,
   type JsonObject,
   pathShape,
+  sidShapeOf,
   snakeCase,
   type WalkedCollection,
   type WalkedOperation,
@@ -79,14 +80,13 @@ export function specServerUrl(): string {
  * so generators follow the spec instead of a copied regex.
  */
 export function parseSidPattern(pattern: string): { prefix: string; hexLength: number } {
-  const m = /^\^([A-Z]+)\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(pattern);
-  if (!m) throw new Error(`Not a Twilio SID pattern: ${pattern}`);
-  return { prefix: m[1]!, hexLength: Number(m[2]) };
+  const shape = sidShapeOf({ pattern });
+  if (!shape) throw new Error(`Not a Twilio SID pattern: ${pattern}`);
+  return { prefix: shape.prefix, hexLength: shape.hexDigits };
 }
 
-/** Whether a pattern is a Twilio SID pattern. */
-export const isSidPattern = (pattern: unknown): pattern is string =>
-  typeof pattern === 'string' && /^\^[A-Z]+\[0-9a-fA-F\]\{\d+\}\$$/.test(pattern);
+/** Whether a pattern is a Twilio SID pattern (the walker's `sidShapeOf` reads it). */
+export const isSidPattern = (pattern: unknown): pattern is string => typeof pattern === 'string' && sidShapeOf({ pattern }) !== null;
 
 /** A collection of the spec (see `walkCollections`), with its parents' collections linked and its SID property. */
 export interface Collection extends Omit<WalkedCollection, 'parents'> {

@@ -25,4 +25,4 @@ export type ListSessionsPathParams = operations['ListSession']['parameters']['pa
 /** Query parameters of ListSession. */
 export type ListSessionsQuery = NonNullable<operations['ListSession']['parameters']['query']>;
 /** The 200 body of ListSession. */
-export type ListSessionsResponse = operations['ListSession']['responses'][200]['content']['application/json'];
+export type ListSessionsResponse = operations['ListSession']['responses']['200']['content']['application/json'];

@@ -56,7 +56,12 @@ export const operationsMeta = {
     ],
     "list": {
       "itemsKey": "sessions"
-    }
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
   }
 } as const satisfies Record<string, OperationMeta>;
 

@@ -1,5 +1,9 @@
+export { COMPONENT_MARK, componentName, deref, dereferenceDocument } from './deref.js';
 export type { JsonObject } from './json-object.js';
 export { actionOf, camelCase, fillPath, kebabCase, literalSegments, pascalCase, pathParamNames, snakeCase } from './naming.js';
+export { typeOf, type WalkedBodyField, type WalkedRequestBody, walkRequestBody } from './request-body.js';
+export { type SidShape, sidShapeOf } from './sid-shape.js';
+export { successKey, type WalkedSuccess, walkSuccess } from './success-response.js';
 export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
 export {
   findOperation,

@@ -1,5 +1,9 @@
+import { componentName, deref } from './deref.js';
 import type { JsonObject } from './json-object.js';
 import { actionOf, camelCase, literalSegments, pascalCase, pathParamNames } from './naming.js';
+import { type WalkedRequestBody, walkRequestBody } from './request-body.js';
+import { sidShapeOf } from './sid-shape.js';
+import { type WalkedSuccess, walkSuccess } from './success-response.js';
 
 /** The one walker over an OpenAPI document: the generator, the validators, the mock and the CLI all read operations through it. */
 
@@ -12,6 +16,8 @@ export interface WalkedParameter {
   readonly required: boolean;
   readonly description?: string;
   readonly schema: JsonObject;
+  /** The SID prefix its pattern states (`'KS'` for `^KS[0-9a-fA-F]{32}$`), else null. */
+  readonly sidPrefix: string | null;
 }
 
 export interface WalkedOperation {
@@ -26,9 +32,15 @@ export interface WalkedOperation {
   readonly pathParams: readonly string[];
   readonly responses: JsonObject;
   readonly requestBody?: JsonObject;
-  /** Set when the 200 body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
+  /** The success response: its status, media type, body schema (null for a 204) and headers. */
+  readonly success: WalkedSuccess;
+  /** The request body, with its fields; null when the operation takes none. */
+  readonly body: WalkedRequestBody | null;
+  /** Set when the success body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
   readonly list: { readonly itemsKey: string } | null;
-  /** The component schema of the item (lists) or of the body (other operations), when the spec names one. */
+  /** The item schema of a list, else the success body schema (dereferenced); null when there is no body. */
+  readonly item: JsonObject | null;
+  /** The component schema of the item (lists) or of the body (other operations), when the spec names one (by `$ref`). */
   readonly schema: string | null;
   /** camelCase of the path's last literal segment (`Orders` → `orders`), prefixed with its parent on a clash. */
   readonly resource: string;
@@ -38,23 +50,6 @@ export interface WalkedOperation {
   readonly extensions: Readonly<JsonObject>;
 }
 
-const successBody = (operation: JsonObject): JsonObject | undefined => {
-  const responses: JsonObject = operation.responses ?? {};
-  const key = ['200', '201', '202'].find((k) => responses[k]?.content?.['application/json']?.schema);
-  return key ? responses[key].content['application/json'].schema : undefined;
-};
-
-const deref = (doc: JsonObject, value: JsonObject | undefined): JsonObject | undefined => {
-  let v = value;
-  for (let i = 0; v?.$ref && i < 20; i++) {
-    v = (v.$ref as string)
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce((o: JsonObject | undefined, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return v;
-};
-
 /** A list page has a `meta` with `next_page_url` and `key` beside exactly one array of items. */
 function listShape(doc: JsonObject, body: JsonObject | undefined): { itemsKey: string } | null {
   const props: JsonObject | undefined = body?.properties;
@@ -62,16 +57,6 @@ function listShape(doc: JsonObject, body: JsonObject | undefined): { itemsKey: s
   if (!props || !meta?.next_page_url || !meta.key) return null;
   const arrays = Object.keys(props).filter((k) => k !== 'meta' && deref(doc, props[k])?.type === 'array');
   return arrays.length === 1 ? { itemsKey: arrays[0]! } : null;
-}
-
-/** The component a (possibly dereferenced) schema stands for: by `$ref`, else by equal content. */
-function schemaName(doc: JsonObject, schema: JsonObject | undefined): string | null {
-  if (!schema) return null;
-  const components: JsonObject = doc.components?.schemas ?? {};
-  const ref = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] : undefined;
-  if (ref) return ref;
-  const text = JSON.stringify(schema);
-  return Object.keys(components).find((name) => JSON.stringify(components[name]) === text) ?? null;
 }
 
 const extensionsOf = (o: JsonObject): JsonObject => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('x-')));
@@ -95,11 +80,12 @@ export function walkOperations(document: unknown): WalkedOperation[] {
           required: p.required === true,
           ...(p.description ? { description: p.description } : {}),
           schema: deref(doc, p.schema) ?? {},
+          sidPrefix: sidShapeOf(deref(doc, p.schema))?.prefix ?? null,
         });
       }
-      const body = deref(doc, successBody(op));
-      const list = listShape(doc, body);
-      const itemSchema = list ? deref(doc, body?.properties?.[list.itemsKey])?.items : successBody(op);
+      const success = walkSuccess(doc, op.responses ?? {});
+      const list = listShape(doc, success.schema ?? undefined);
+      const rawItem = list ? deref(doc, success.schema?.properties?.[list.itemsKey])?.items : undefined;
       found.push({
         operationId: op.operationId,
         method: method.toUpperCase() as HttpMethod,
@@ -110,8 +96,11 @@ export function walkOperations(document: unknown): WalkedOperation[] {
         pathParams: pathParamNames(path),
         responses: op.responses ?? {},
         ...(op.requestBody ? { requestBody: deref(doc, op.requestBody) } : {}),
+        success,
+        body: walkRequestBody(doc, op.requestBody),
         list,
-        schema: schemaName(doc, itemSchema),
+        item: list ? (deref(doc, rawItem) ?? null) : success.schema,
+        schema: list ? componentName(rawItem) : success.schemaName,
         action: actionOf(op.operationId),
         extensions: { ...extensionsOf(item), ...extensionsOf(op) },
       });

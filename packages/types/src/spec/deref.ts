@@ -1,0 +1,51 @@
+import type { JsonObject } from './json-object.js';
+
+/** Follows local `$ref`s (`#/components/…`) to what they name; a value without one is returned as is. */
+export function deref(doc: JsonObject, value: JsonObject | undefined): JsonObject | undefined {
+  let v = value;
+  for (let i = 0; v?.$ref && i < 20; i++) {
+    v = (v.$ref as string)
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((o: JsonObject | undefined, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return v;
+}
+
+/**
+ * The component schema name a schema stands for: its `$ref` in a bundled document, or the
+ * `x-component-name` mark `pnpm generate` leaves on each component it inlines in the dereferenced one.
+ * Never found by comparing content: two equal schemas are still two names.
+ */
+export function componentName(schema: JsonObject | undefined): string | null {
+  if (!schema) return null;
+  if (typeof schema.$ref === 'string') return /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] ?? null;
+  return typeof schema[COMPONENT_MARK] === 'string' ? schema[COMPONENT_MARK] : null;
+}
+
+/** The key `pnpm generate` marks inlined component schemas with. */
+export const COMPONENT_MARK = 'x-component-name';
+
+/**
+ * A copy of a bundled document with every local `$ref` inlined (siblings of a `$ref` win over what it names),
+ * and each component schema marked with its name, so walkers of the copy still know which component a schema is.
+ * A reference cycle is left as its `$ref`.
+ */
+export function dereferenceDocument(doc: JsonObject): JsonObject {
+  const inline = (value: unknown, seen: readonly string[]): unknown => {
+    if (Array.isArray(value)) return value.map((v) => inline(v, seen));
+    if (!value || typeof value !== 'object') return value;
+    const { $ref, ...rest } = value as JsonObject;
+    if (typeof $ref === 'string' && $ref.startsWith('#/') && !seen.includes($ref)) {
+      const target = inline(deref(doc, { $ref }), [...seen, $ref]) as JsonObject;
+      const name = componentName({ $ref });
+      return { ...target, ...(name ? { [COMPONENT_MARK]: name } : {}), ...(inline(rest, seen) as JsonObject) };
+    }
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) out[k] = inline(v, seen);
+    return out;
+  };
+  const out = inline(doc, []) as JsonObject;
+  for (const [name, schema] of Object.entries<JsonObject>(out.components?.schemas ?? {})) schema[COMPONENT_MARK] = name;
+  return out;
+}

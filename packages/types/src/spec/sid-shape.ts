@@ -1,0 +1,15 @@
+import type { JsonObject } from './json-object.js';
+
+/** The shape of a Twilio SID schema: two capital letters, then hex digits (`^KS[0-9a-fA-F]{32}$`). */
+export interface SidShape {
+  readonly prefix: string;
+  readonly hexDigits: number;
+}
+
+const SID_PATTERN = /^\^([A-Z]{2})\[0-9a-fA-F\]\{(\d+)\}\$$/;
+
+/** The SID shape a schema's `pattern` states, or null when it states none. The one place SID prefixes are read. */
+export function sidShapeOf(schema: JsonObject | undefined): SidShape | null {
+  const m = typeof schema?.pattern === 'string' ? SID_PATTERN.exec(schema.pattern) : null;
+  return m ? { prefix: m[1]!, hexDigits: Number(m[2]) } : null;
+}
