@@ -47,15 +47,15 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         );
         const item = `ListItem<${id}>`;
         members.push(
-          doc('  ', `${summary}: one page, with \`nextPage()\`.`),
-          `  list(${lead}options?: ${options} & RequestOptions): Promise<Page<${item}>>;`,
+          doc('  ', `${summary}: \`await\` it for one page (with \`nextPage()\`), or \`for await\` every item.`),
+          `  list(${lead}options?: ${options} & RequestOptions): PagePromise<${item}>;`,
           doc('  ', `${summary}: every item, lazily, one page fetched ahead.`),
           `  each(${lead}options?: ${options} & IterateOptions): AsyncIterableIterator<${item}>;`,
           doc('  ', `${summary}: every item (up to \`limit\`), in an array.`),
           `  all(${lead}options?: ${options} & IterateOptions): Promise<${item}[]>;`,
         );
         calls.push(`...listMethods(api, ${id})`);
-        use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'Page', 'listMethods');
+        use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'PagePromise', 'listMethods');
       } else {
         const body = op.body ? ` & { body?: RequestBody<${id}> }` : '';
         members.push(
@@ -119,7 +119,7 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
     // The date helpers name their schema types, which are also re-exported below.
     `import type { operations${dated.map((n) => `, ${pascalCase(n)}`).join('')} } from '@twilio-proxy/types';`,
     ...from('../core/dates.js', ['parseDates'], ['DateField', 'WithDates']),
-    ...from('../core/pagination.js', [], ['IterateOptions', 'ListItem', 'Page']),
+    ...from('../core/pagination.js', [], ['IterateOptions', 'ListItem', 'PagePromise']),
     ...from('../core/request.js', [], ['QueryOptions', 'RequestBody', 'RequestOptions', 'SuccessBody']),
     ...from('../core/resource.js', ['listMethods', 'requestMethod'], ['OperationsApi']),
     '',

@@ -18,7 +18,7 @@ export {
   ProxyTimeoutError,
   ProxyValidationError,
 } from './core/errors.js';
-export { type IterateOptions, type ListItem, type ListOperationId, Page } from './core/pagination.js';
+export { type IterateOptions, type ListItem, type ListOperationId, Page, PagePromise } from './core/pagination.js';
 export { createRedactor, MIN_SECRET_LENGTH, redact } from './core/redact.js';
 export type { ParamsOf, QueryOptions, RequestBody, RequestOptions, SuccessBody } from './core/request.js';
 export type { OperationsApi } from './core/resource.js';

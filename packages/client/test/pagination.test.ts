@@ -50,6 +50,66 @@ describe('one page', () => {
   });
 });
 
+describe('list() as a page promise (openai-node)', () => {
+  it('for await over list() yields every item, one page ahead, the first page requested once', async () => {
+    const { client, fetch } = testClient(pages(7));
+    const seen: number[] = [];
+    const got: string[] = [];
+    for await (const s of client.sessions.list(SERVICE_SID, { pageSize: 2 })) {
+      seen.push(fetch.calls.length);
+      got.push(s.sid!);
+    }
+    expect(got).toEqual(sids(7));
+    expect(fetch.calls).toHaveLength(4);
+    expect(seen).toEqual([2, 2, 3, 3, 4, 4, 4]);
+  });
+
+  it('awaited and iterated, the first page is requested once and its items are left as they were', async () => {
+    const { client, fetch } = testClient(pages(5));
+    const listing = client.sessions.list(SERVICE_SID, { pageSize: 2 });
+    const page = await listing;
+    const got: string[] = [];
+    for await (const s of listing) got.push(s.sid!);
+    expect(got).toEqual(sids(5));
+    expect(page.items.map((s) => s.sid)).toEqual(sids(2));
+    expect(fetch.calls).toHaveLength(3);
+    // then() gives a plain Promise, not another request.
+    expect(await listing.then((p) => p.items.length)).toBe(2);
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it('a Page is async-iterable from itself on; breaking off aborts the page ahead', async () => {
+    const { client } = testClient(pages(9));
+    const second = (await (await client.sessions.list(SERVICE_SID, { pageSize: 2 })).nextPage())!;
+    const got: string[] = [];
+    for await (const s of second) got.push(s.sid!);
+    expect(got).toEqual(sids(7, 2));
+    expect(second.items.map((s) => s.sid)).toEqual(sids(2, 2));
+    let aheadSignal: AbortSignal | undefined;
+    const { client: slow } = testClient((url, init, n) => {
+      if (n === 1) return json(pageFor(url, 10, ORIGIN));
+      aheadSignal = init.signal!;
+      return new Promise(() => {});
+    });
+    for await (const s of slow.sessions.list(SERVICE_SID, { pageSize: 2 })) {
+      expect(s).toBeDefined();
+      break;
+    }
+    expect(aheadSignal?.aborted).toBe(true);
+  });
+
+  it('a first page that fails rejects both the await and the iteration', async () => {
+    const { client } = testClient(() => json({ code: 20404, message: 'gone', status: 404 }, 404));
+    const listing = client.sessions.list(SERVICE_SID);
+    await expect(listing).rejects.toMatchObject({ name: 'ProxyApiError', status: 404 });
+    await expect(
+      (async () => {
+        for await (const _ of listing) expect.unreachable();
+      })(),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe('safe next_page_url', () => {
   it.each([
     ['another host', 'https://evil.test/v1/Services/x/Sessions?Page=1'],

@@ -5,13 +5,13 @@ import { bundledSize } from './support/bundle-size.js';
 /**
  * Issue 11 targets ≤ 5 kB min+gzip for the whole client, openapi-fetch (2.6 kB of it alone) and the generated
  * facade included; `pnpm bench` reports the figure against that target. The budget here stops growth without
- * failing when the spec grows: a base (the client's own code, openapi-fetch, and one operation, ≈ 7.3 kB with
- * every feature: the facade and client.request(), the credentials resolver and redactor the CLI shares, the
+ * failing when the spec grows: a base (the client's own code, openapi-fetch, and one operation, ≈ 7.4 kB with
+ * every feature: the facade, list() as a page promise and client.request(), the credentials resolver and redactor the CLI shares, the
  * bounded streamed body, the timeout watchdog) plus an allowance per operation of the spec, for its entry in
  * the spec table and its facade method. Each added operation costs ≈ 35 bytes (24 more, reads and writes,
  * measured 805 bytes); the allowance leaves room for writes with many body fields.
  */
-const BASE = 7200;
+const BASE = 7300;
 const PER_OPERATION = 100;
 const operations = Object.keys(operationsMeta).length;
 const BUDGET = BASE + PER_OPERATION * operations;

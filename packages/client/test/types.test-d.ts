@@ -5,6 +5,7 @@ import {
   type ListSessionsOptions,
   type Page,
   type PageMeta,
+  type PagePromise,
   ProxyApiError,
   parseSessionDates,
   type Session,
@@ -25,6 +26,14 @@ describe('public types', () => {
     expectTypeOf(page.items).toEqualTypeOf<Session[]>();
     expectTypeOf(page.meta).toEqualTypeOf<PageMeta>();
     expectTypeOf(page.nextPage()).resolves.toEqualTypeOf<Page<Session> | null>();
+  });
+
+  test('list() is a PagePromise: awaited, one Page; iterated, every Session (and so is a Page)', async () => {
+    expectTypeOf(client.sessions.list(sid)).toEqualTypeOf<PagePromise<Session>>();
+    expectTypeOf(client.sessions.list(sid)).toExtend<Promise<Page<Session>>>();
+    expectTypeOf(client.list('ListSession', { path: { ServiceSid: sid } })).resolves.toEqualTypeOf<Page<Session>>();
+    for await (const s of client.sessions.list(sid)) expectTypeOf(s).toEqualTypeOf<Session>();
+    for await (const s of await client.sessions.list(sid)) expectTypeOf(s).toEqualTypeOf<Session>();
   });
 
   test('options are derived from the spec query, camelCased', () => {

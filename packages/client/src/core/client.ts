@@ -6,7 +6,7 @@ import type { OperationParams } from '../internal/check-params.js';
 import { sleep } from '../internal/sleep.js';
 import { watchdog } from '../internal/watchdog.js';
 import { ProxyError } from './errors.js';
-import { collect, iterate, listPage } from './pagination.js';
+import { collect, firstPage, iterate, PagePromise } from './pagination.js';
 import { createRedactor } from './redact.js';
 import { type ClientContext, requestOperation } from './request.js';
 import type { OperationsApi } from './resource.js';
@@ -69,11 +69,11 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
   const raw = createClient<paths>({ baseUrl: base, fetch: transportFetch(cfg) });
   const ctx: ClientContext = { cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true) };
-  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => listPage(ctx, op, params, { signal }), opts);
+  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => firstPage(ctx, op, params, { signal }), opts);
   const api: OperationsApi = {
     request: async (op, params, opts) =>
       (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
-    list: (op, params, opts) => listPage(ctx, op, params, opts),
+    list: (op, params, opts) => new PagePromise(firstPage(ctx, op, params, opts), opts?.signal),
     each,
     all: (op, params, opts) => collect(each(op, params, opts)),
   };

@@ -38,6 +38,34 @@ export class Page<T> {
   nextPage(options?: RequestOptions): Promise<Page<T> | null> {
     return this.#next(options?.signal);
   }
+
+  /** Every item of this page and of the pages after it, one page fetched ahead (this page's items are not changed). */
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return iterate(() => Promise.resolve(this), {}, true);
+  }
+}
+
+/**
+ * What `list()` returns, as openai-node's `PagePromise`: a Promise of the first page (`await` it for one
+ * `Page`) that is also async-iterable over every item of every page (`for await`), one page fetched ahead.
+ * The first page is requested at once, and only once whichever way it is read.
+ */
+export class PagePromise<T> extends Promise<Page<T>> implements AsyncIterable<T> {
+  // then/catch/finally make plain Promises: what they resolve to is no first page.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(first: Promise<Page<T>>, signal?: AbortSignal) {
+    super((resolve, reject) => first.then(resolve, reject));
+    this.#signal = signal;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return iterate(() => this, { signal: this.#signal }, true);
+  }
 }
 
 /**
@@ -74,7 +102,7 @@ function toPage<T>(ctx: ClientContext, answer: Answer, key: string, first: strin
 }
 
 /** The first page of any list operation, through openapi-fetch like every operation's request. */
-export async function listPage<K extends ListOperationId>(
+export async function firstPage<K extends ListOperationId>(
   ctx: ClientContext,
   operationId: K,
   params: ParamsOf<K>,
@@ -91,7 +119,12 @@ export async function listPage<K extends ListOperationId>(
  * signal aborts. `limit` never asks for a page it does not need. Hand-written rather than an async
  * generator: an item already in hand costs one resolved promise, half of what a generator's `yield` costs.
  */
-export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, options: IterateOptions = {}): AsyncIterableIterator<T> {
+export function iterate<T>(
+  first: (signal: AbortSignal) => Promise<Page<T>>,
+  options: IterateOptions = {},
+  /** The first page is the caller's too: its items are copied, not let go as they are handed out. */
+  shared = false,
+): AsyncIterableIterator<T> {
   const { limit = Infinity, signal } = options;
   const ctrl = new AbortController();
   let unlink: (() => void) | undefined;
@@ -117,7 +150,8 @@ export function iterate<T>(first: (signal: AbortSignal) => Promise<Page<T>>, opt
       }
       const page = await ahead;
       if (!page) return end();
-      ({ items } = page);
+      items = shared ? page.items.slice() : page.items;
+      shared = false;
       i = 0;
       ahead = items.length < limit - count ? page.nextPage({ signal: ctrl.signal }) : null;
       ahead?.catch(() => {}); // stopping early must not leave an unhandled rejection behind

@@ -1,5 +1,5 @@
 import { type OperationId, operationsMeta } from '@twilio-proxy/types';
-import type { IterateOptions, ListItem, ListOperationId, Page } from './pagination.js';
+import type { IterateOptions, ListItem, ListOperationId, PagePromise } from './pagination.js';
 import type { ParamsOf, RequestOptions, SuccessBody } from './request.js';
 
 /** The generic API the generated resources call. */
@@ -9,8 +9,11 @@ export interface OperationsApi {
    * against the spec first (a ProxyValidationError, nothing sent), a non-2xx answer is a ProxyApiError.
    */
   request<K extends OperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<SuccessBody<K>>;
-  /** The first page of any list operation of the spec. */
-  list<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): Promise<Page<ListItem<K>>>;
+  /**
+   * The first page of any list operation of the spec (`await` it), which is also async-iterable over every
+   * item of every page (`for await`).
+   */
+  list<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: RequestOptions): PagePromise<ListItem<K>>;
   /** Every item of any list operation, lazily, one page fetched ahead. */
   each<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): AsyncIterableIterator<ListItem<K>>;
   /** Every item of any list operation (up to `limit`), in an array. */

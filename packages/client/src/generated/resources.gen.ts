@@ -4,7 +4,7 @@
  */
 import type { operations, Session } from '@twilio-proxy/types';
 import { parseDates, type DateField, type WithDates } from '../core/dates.js';
-import type { IterateOptions, ListItem, Page } from '../core/pagination.js';
+import type { IterateOptions, ListItem, PagePromise } from '../core/pagination.js';
 import type { QueryOptions, RequestOptions } from '../core/request.js';
 import { listMethods, type OperationsApi } from '../core/resource.js';
 
@@ -18,8 +18,8 @@ export type ListSessionsOptions = QueryOptions<'ListSession'>;
 
 /** `client.sessions`: ListSession. */
 export interface SessionsResource {
-  /** List the Sessions of a Service: one page, with `nextPage()`. */
-  list(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & RequestOptions): Promise<Page<ListItem<'ListSession'>>>;
+  /** List the Sessions of a Service: `await` it for one page (with `nextPage()`), or `for await` every item. */
+  list(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & RequestOptions): PagePromise<ListItem<'ListSession'>>;
   /** List the Sessions of a Service: every item, lazily, one page fetched ahead. */
   each(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListSession'>>;
   /** List the Sessions of a Service: every item (up to `limit`), in an array. */
