@@ -24,7 +24,7 @@ export interface Flag {
 
 /** `twilio-proxy <resource> <action>`: one GET operation of the spec. */
 export interface Command {
-  /** Kebab-case resource (`message-interactions`). */
+  /** Kebab-case resource (`order-items`). */
   readonly resource: string;
   /** Kebab-case action (`list`, `fetch`, or the operation's own name). */
   readonly action: string;

@@ -6,19 +6,19 @@ const words = (s: string): string[] =>
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
 
-/** `MessageInteractions` → `messageInteractions`, `proxy.v1.session` → `proxyV1Session`. */
+/** `OrderItems` → `orderItems`, `proxy.v1.session` → `proxyV1Session`. */
 export const camelCase = (s: string): string =>
   words(s)
     .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
     .join('');
 
-/** `messageInteractions` → `MessageInteractions`. */
+/** `orderItems` → `OrderItems`. */
 export const pascalCase = (s: string): string => {
   const c = camelCase(s);
   return c[0]!.toUpperCase() + c.slice(1);
 };
 
-/** `ServiceSid` → `service-sid`, `messageInteractions` → `message-interactions` (twilio-cli's flag style). */
+/** `ServiceSid` → `service-sid`, `orderItems` → `order-items` (twilio-cli's flag style). */
 export const kebabCase = (s: string): string =>
   words(s)
     .map((w) => w.toLowerCase())

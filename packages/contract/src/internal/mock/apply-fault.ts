@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { createFaultSchedule, type FaultKind, type FaultOptions } from '../../core/faults.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES } from './answer.js';
 
@@ -47,7 +47,7 @@ export function createFaultInjector(initial: FaultOptions | undefined, delay: (m
       if (fault === 'server-error') {
         return errorAnswer(500, MOCK_ERROR_CODES.serverError, 'An internal server error has occurred', operationId());
       }
-      if (fault === 'unavailable') return errorAnswer(503, MOCK_ERROR_CODES.unavailable, 'Service Unavailable', operationId());
+      if (fault === 'unavailable') return errorAnswer(503, MOCK_ERROR_CODES.unavailable, STATUS_CODES[503]!, operationId());
       return undefined;
     },
     /** Sends the body; `truncate` sends half of it, then destroys the socket. */
