@@ -9,11 +9,10 @@ const LIST = ['sessions', 'list', '--service-sid', SERVICE];
 const sessionPropertyNames = listSessionsCommand().properties.map((p) => p.name);
 
 describe('commands come from the spec', () => {
-  it('one command per GET operation, named from its path and operationId, with the defaults of the path', () => {
-    // Whatever operations the spec has (a spec author may add some): each GET one is a command.
-    const gets = Object.entries(operationsMeta).filter(([, m]) => m.method === 'GET');
+  it('one command per operation, named from its path and operationId, with the defaults of the path', () => {
+    // Whatever operations the spec has (a spec author may add some, reads or writes): each one is a command.
     expect(commandsOfSpec().map((c) => [c.resource, c.action, c.operation.operationId])).toEqual(
-      gets.map(([id, m]) => [kebabCase(m.resource), kebabCase(m.action), id]),
+      Object.entries(operationsMeta).map(([id, m]) => [kebabCase(m.resource), kebabCase(m.action), id]),
     );
     const list = listSessionsCommand();
     expect([list.resource, list.action]).toEqual(['sessions', 'list']);
@@ -109,7 +108,8 @@ describe('usage errors exit 2 and send nothing', () => {
     [[...LIST, '--page-token', 'x'], /Unknown option '--page-token'/],
     // The short forms belong to the compatibility bin only.
     [['sessions', 'list', '--service', SERVICE], /Unknown option '--service'/],
-    [['frobnicate'], /unknown command 'frobnicate'. Resources: sessions/],
+    // Whatever other resources the spec has (a spec author may add some), sessions is among them.
+    [['frobnicate'], /unknown command 'frobnicate'. Resources: (\S+, )*sessions\b/],
     [['sessions'], /sessions needs an action: list/],
     [['sessions', 'frobnicate'], /unknown action 'frobnicate' for sessions; it has: list/],
     [['list', '--service', SERVICE], /unknown command 'list'/],
@@ -218,7 +218,9 @@ describe('help', () => {
   it.each([[['--help']], [['-h']], [['help']]])('%j lists every command of the spec with its summary', async (argv) => {
     const r = await run(argv);
     expect(r.code).toBe(0);
-    for (const c of commandsOfSpec()) expect(r.stdout).toMatch(new RegExp(`${c.resource} ${c.action}\\s+${c.operation.summary}`));
+    // A long summary wraps under its column, so whitespace is compared loosely.
+    const text = r.stdout.replace(/\s+/g, ' ');
+    for (const c of commandsOfSpec()) expect(text).toContain(`${c.resource} ${c.action} ${c.operation.summary?.replace(/\s+/g, ' ')}`);
     expect(r.stdout).toMatch(/Commands:[\s\S]*Exit codes:[\s\S]*Examples:/);
   });
 

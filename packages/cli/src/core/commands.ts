@@ -3,6 +3,7 @@ import {
   kebabCase,
   sidShapeOf,
   snakeCase,
+  type WalkedBodyField,
   type WalkedOperation,
   type WalkedParameter,
   walkOperations,
@@ -22,7 +23,19 @@ export interface Flag {
   readonly example: string | null;
 }
 
-/** `twilio-proxy <resource> <action>`: one GET operation of the spec. */
+/** One command-line flag that carries a field of the operation's request body (`--unique-name`). */
+export interface BodyFlag {
+  /** The flag without its dashes: the walker's kebab-case of the field (`unique-name`), `api-` prefixed on a clash. */
+  readonly name: string;
+  readonly field: WalkedBodyField;
+  readonly required: boolean;
+  /** An array field: the flag is given once per element (`--media-url a --media-url b`). */
+  readonly repeated: boolean;
+  /** What help shows after the flag: the members of an enum, `n`, `true|false`, `date-time`, `value`. */
+  readonly placeholder: string;
+}
+
+/** `twilio-proxy <resource> <action>`: one operation of the spec. */
 export interface Command {
   /** Kebab-case resource (`order-items`). */
   readonly resource: string;
@@ -31,6 +44,10 @@ export interface Command {
   readonly operation: WalkedOperation;
   /** Path parameters in path order, then query parameters. */
   readonly flags: readonly Flag[];
+  /** The request body's fields, in the spec's order (empty when the operation takes no body). */
+  readonly bodyFlags: readonly BodyFlag[];
+  /** A DELETE: asks for confirmation on a terminal, and needs `--yes` anywhere else. */
+  readonly confirm: boolean;
   /** Properties of the item the operation returns, in the spec's order (empty when the spec names none). */
   readonly properties: readonly PropertyInfo[];
   /** Table columns when `--properties` is not given. */
@@ -40,7 +57,7 @@ export interface Command {
 }
 
 /** Options every command has; a spec parameter whose flag would clash with one is prefixed with `api-`. */
-export const COMMON_OPTIONS = ['output', 'format', 'properties', 'no-header', 'log-level', 'limit', 'base-url', 'help'] as const;
+export const COMMON_OPTIONS = ['output', 'format', 'properties', 'no-header', 'log-level', 'limit', 'base-url', 'yes', 'help'] as const;
 
 /**
  * Query parameters of Twilio's paging protocol. A list command follows `next_page_url` itself (and stops
@@ -67,7 +84,7 @@ function typeOf(schema: JsonObject): string | undefined {
 function placeholderOf(schema: JsonObject): string {
   const sid = sidShape(schema);
   if (sid) return `${sid.prefix}…`;
-  if (Array.isArray(schema.enum)) return schema.enum.join('|');
+  if (Array.isArray(schema.enum)) return schema.enum.filter((v: unknown) => v !== null).join('|');
   const type = typeOf(schema);
   if (type === 'integer' || type === 'number') return 'n';
   if (type === 'boolean') return 'true|false';
@@ -88,6 +105,19 @@ function flagOf(p: WalkedParameter): Flag {
   };
 }
 
+/** A body field's flag; one that would clash with a common option or a parameter's flag gets `api-` in front. */
+function bodyFlagOf(field: WalkedBodyField, taken: ReadonlySet<string>): BodyFlag {
+  const format = typeof field.schema.format === 'string' && field.type === 'string' ? field.schema.format : null;
+  const element = field.type === 'array' ? (field.items ?? {}) : field.schema;
+  return {
+    name: taken.has(field.flag) ? `api-${field.flag}` : field.flag,
+    field,
+    required: field.required,
+    repeated: field.type === 'array',
+    placeholder: format === 'date-time' ? 'date-time' : field.type === 'object' ? 'json' : placeholderOf(element),
+  };
+}
+
 const words = (s: string) => snakeCase(s).replace(/_/g, ' ');
 
 function toCommand(document: JsonObject, op: WalkedOperation): Command {
@@ -96,6 +126,8 @@ function toCommand(document: JsonObject, op: WalkedOperation): Command {
     // Path parameters first, in path order, as the client's positional arguments are.
     .sort((a, b) => (a.in === 'path' ? op.pathParams.indexOf(a.name) : 1e6) - (b.in === 'path' ? op.pathParams.indexOf(b.name) : 1e6))
     .map(flagOf);
+  const taken = new Set<string>([...COMMON_OPTIONS, ...flags.map((f) => f.name)]);
+  const bodyFlags = (op.body?.fields ?? []).map((field) => bodyFlagOf(field, taken));
   const properties = itemProperties(itemSchemaOf(document, op));
   const names = new Set(properties.map((p) => p.name));
   const fromSpec: unknown = (op.extensions['x-twilio'] as JsonObject | undefined)?.defaultOutputProperties;
@@ -105,6 +137,8 @@ function toCommand(document: JsonObject, op: WalkedOperation): Command {
     action: kebabCase(op.action),
     operation: op,
     flags,
+    bodyFlags,
+    confirm: op.method === 'DELETE',
     properties,
     defaultProperties: listed.length ? listed : properties.slice(0, FALLBACK_COLUMNS).map((p) => p.name),
     noun: { one: op.schema ? words(op.schema) : 'item', many: words(op.resource) },
@@ -112,13 +146,11 @@ function toCommand(document: JsonObject, op: WalkedOperation): Command {
 }
 
 /**
- * Every GET operation of the spec as a command. Only reads: an operation that changes data needs body
- * flags and a confirmation design this CLI does not have yet, so it gets no command rather than a half one.
+ * Every operation of the spec as a command, reads and writes: a list streams, a fetch, create or update
+ * prints the record it answers, a remove asks first. Body fields become flags from the walker's fields.
  */
 export function buildCommands(document: unknown): Command[] {
-  return walkOperations(document)
-    .filter((op) => op.method === 'GET')
-    .map((op) => toCommand(document as JsonObject, op));
+  return walkOperations(document).map((op) => toCommand(document as JsonObject, op));
 }
 
 /** The resources in the order the spec first mentions them, each with its commands. */

@@ -21,6 +21,8 @@ export interface CliContext {
    * `proxy-<resource>` that stands for `twilio-proxy <resource>` and accepts `--<name>` for `--<name>-sid`.
    */
   bin?: string;
+  /** Where a remove reads its confirmation; it asks only when this is a terminal (else it needs `--yes`). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Aborts the command (Ctrl-C). */
   signal?: AbortSignal;
   now?: () => number;

@@ -38,7 +38,10 @@ function flagOf(scope: ErrorScope, parameter: string | undefined): string | null
   if (parameter === 'limit') return '--limit';
   const c = scope.command;
   const flag = c?.command.flags.find((f) => f.parameter.name === parameter);
-  return flag && c ? c.spelling.display(flag) : null;
+  if (flag && c) return c.spelling.display(flag);
+  // A body field, named on the wire (`UniqueName`) or as the client's option (`uniqueName`).
+  const field = c?.command.bodyFlags.find((b) => b.field.name === parameter || b.field.option === parameter);
+  return field ? `--${field.name}` : null;
 }
 
 function hint(status: number | undefined, scope: ErrorScope): string | null {
@@ -70,7 +73,11 @@ export function describeError(err: unknown, secrets: readonly string[], scope: E
   if (isNamed(err, 'ProxyValidationError')) {
     const parameter = (err as Error & { parameter?: string }).parameter;
     const flag = flagOf(scope, parameter);
-    const rule = specRule(scope.command?.command.operation.parameters.find((p) => p.name === parameter)?.schema);
+    const command = scope.command?.command;
+    const rule = specRule(
+      command?.operation.parameters.find((p) => p.name === parameter)?.schema ??
+        command?.bodyFlags.find((b) => b.field.name === parameter || b.field.option === parameter)?.field.schema,
+    );
     return out(ExitCode.usage, [
       `${bin}: ${flag ? `${flag}: ` : ''}${err.message} (nothing was sent)`,
       rule && `  The spec's rule for ${parameter}: ${rule}.`,

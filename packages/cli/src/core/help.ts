@@ -1,7 +1,7 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { specRule } from '../internal/spec-rule.js';
 import { wrap } from '../internal/wrap.js';
-import { type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './commands.js';
+import { type BodyFlag, type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './commands.js';
 import { LOG_LEVELS } from './log-level.js';
 import { OUTPUT_FORMATS } from './output-format.js';
 import type { Spelling } from './parse-command.js';
@@ -14,7 +14,8 @@ const DEFAULT_ORIGIN = String((openapiDocument.servers as { url?: string }[] | u
 const EXIT_CODES = `Exit codes:
   0    success (including an empty list)
   1    the API answered with an error (401, 404, 429 after retries, 5xx) or could not be reached
-  2    usage error: bad option or value, a SID that breaks the spec's pattern, missing credentials
+  2    usage error: bad option or value, a SID that breaks the spec's pattern, missing credentials,
+       a remove not confirmed; nothing was sent
   130  interrupted (Ctrl-C)`;
 
 const CREDENTIALS = `Credentials (environment, never flags, never printed):
@@ -27,10 +28,10 @@ const row = (label: string, text: string, column: number) => `  ${label.padEnd(c
 
 /** The required flags of a command with example values: what an example invocation needs. */
 function requiredArgs(command: Command, spelling: Spelling): string {
-  return command.flags
-    .filter((f) => f.required)
-    .map((f) => `${spelling.display(f)} ${f.example ?? `<${f.placeholder}>`}`)
-    .join(' ');
+  return [
+    ...command.flags.filter((f) => f.required).map((f) => `${spelling.display(f)} ${f.example ?? `<${f.placeholder}>`}`),
+    ...command.bodyFlags.filter((b) => b.required).map((b) => `--${b.name} <${b.placeholder}>`),
+  ].join(' ');
 }
 
 /** How a command is invoked: `twilio-proxy <resource> <action>`, or `proxy-<resource> <action>` under a compatibility bin. */
@@ -46,11 +47,14 @@ function examples(bin: string, commands: readonly Command[], spelling: (c: Comma
 }
 
 /** `twilio-proxy --help`: every command of the spec with its summary. */
-export function mainHelp(bin: string, version: string, commands: readonly Command[], spelling: (c: Command) => Spelling): string {
+export function mainHelp(bin: string, version: string, all: readonly Command[], spelling: (c: Command) => Spelling): string {
+  // Grouped by resource (in the order the spec first mentions each), so a resource's actions read together.
+  const commands = [...groupByResource(all).values()].flat();
   const names = commands.map((c) => `${c.resource} ${c.action}`);
   const column = Math.max(...names.map((n) => n.length), 10) + 5;
-  return `${bin} ${version}: Twilio Proxy from a terminal. Every read operation of the spec is a command;
-lists stream every page, rows as they arrive, in table, JSON, NDJSON or CSV.
+  return `${bin} ${version}: Twilio Proxy from a terminal. Every operation of the spec is a command:
+lists stream every page, rows as they arrive, in table, JSON, NDJSON, CSV or TSV; a fetch, create or
+update prints the record; a remove asks first (or takes --yes).
 
 Usage:
   ${bin} <resource> <action> [options]
@@ -135,6 +139,23 @@ function flagText(f: Flag, spelling: Spelling): string {
     .join(' ');
 }
 
+function bodyFlagText(b: BodyFlag): string {
+  const element = b.repeated ? (b.field.items ?? {}) : b.field.schema;
+  const rule = specRule(element);
+  const type = b.placeholder === 'date-time' ? 'an ISO 8601 date-time' : b.field.type === 'object' ? 'a JSON object' : null;
+  return [
+    b.field.description ?? '',
+    b.required ? 'Required.' : '',
+    type || rule
+      ? `(${[type, rule].filter(Boolean).join(', ')}${element.default !== undefined ? `; default ${element.default}` : ''})`
+      : '',
+    b.repeated ? `Repeat the flag for each element.` : '',
+    `Sent as ${b.field.name}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** `twilio-proxy <resource> <action> --help`: the operation's summary, parameters and properties, all from the spec. */
 export function commandHelp(bin: string, command: Command, spelling: Spelling, compat: boolean): string {
   const op = command.operation;
@@ -143,10 +164,10 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
   const names = command.properties.map((p) => p.name);
   const schema = op.schema ?? 'item';
   const column = 30;
-  const usage = `${invocation(bin, command, compat)} ${command.flags
-    .filter((f) => f.required)
-    .map((f) => `${spelling.display(f)} <${f.placeholder}>`)
-    .join(' ')} [options]`.replace(/\s+/g, ' ');
+  const usage = `${invocation(bin, command, compat)} ${[
+    ...command.flags.filter((f) => f.required).map((f) => `${spelling.display(f)} <${f.placeholder}>`),
+    ...command.bodyFlags.filter((b) => b.required).map((b) => `--${b.name} <${b.placeholder}>`),
+  ].join(' ')} [options]`.replace(/\s+/g, ' ');
   const formats: [string, string][] = isList
     ? [
         [
@@ -182,6 +203,7 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
       `${LOG_LEVELS.join(' | ')} (default: info). debug prints each request and response line to stderr, without headers or secrets`,
       column,
     ),
+    ...(command.confirm ? [row('    --yes', 'Remove without asking (needed when stdin is not a terminal)', column)] : []),
     row(
       '    --base-url <url>',
       `API base URL, an origin with an optional path prefix (default ${DEFAULT_ORIGIN}), e.g. a mock server`,
@@ -190,8 +212,16 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
     row('-h, --help', 'Show this help', column),
   ];
   const parameters = command.flags.map((f) => row(flagLabel(f, spelling), flagText(f, spelling), column));
+  const bodyFlags = command.bodyFlags.map((b) => row(`    --${b.name} <${b.placeholder}>`, bodyFlagText(b), column));
   const lead = [op.summary, `${op.method} ${op.path}`].filter(Boolean).join('\n');
-  const about = [op.description, isList ? `Prints every page, rows as they arrive; memory stays flat however many ${many} there are.` : '']
+  const about = [
+    op.description,
+    isList ? `Prints every page, rows as they arrive; memory stays flat however many ${many} there are.` : '',
+    command.confirm
+      ? 'Asks for confirmation on a terminal; with --yes it does not ask, and with no terminal it needs --yes. Prints nothing on stdout; says what it removed on stderr (not with -l warn or quieter).'
+      : '',
+    !isList && !command.confirm && op.method !== 'GET' ? 'Prints the record the API answers, in the chosen format and properties.' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return `${lead}
@@ -200,7 +230,9 @@ ${wrap(about, 0)}
 
 Usage:
   ${usage}
-${parameters.length ? `\nParameters (from the spec):\n${parameters.join('\n')}\n` : ''}
+${parameters.length ? `\nParameters (from the spec):\n${parameters.join('\n')}\n` : ''}${
+  bodyFlags.length ? `\nBody fields (from the spec; sent as ${op.body?.mediaType}):\n${bodyFlags.join('\n')}\n` : ''
+}
 Options:
 ${options.join('\n')}
 ${isList ? `\nOn a terminal, stderr shows a progress line (${many}, pages, ${many}/s); never when piped.\n` : ''}
@@ -218,8 +250,15 @@ ${commandExamples(bin, command, spelling, compat)
 function commandExamples(bin: string, command: Command, spelling: Spelling, compat: boolean): string[] {
   const call = `${invocation(bin, command, compat)} ${requiredArgs(command, spelling)}`.trimEnd();
   const props = command.defaultProperties.slice(0, 3).join(',');
+  if (command.confirm) return [call, `${call} --yes`];
   if (!command.operation.list) {
-    return [call, `${call} --format json`, ...(props ? [`${call} --properties ${props}`] : [])];
+    const optional = command.bodyFlags.find((b) => !b.required);
+    return [
+      call,
+      `${call} -o json`,
+      ...(props ? [`${call} --properties ${props}`] : []),
+      ...(optional ? [`${call} --${optional.name} <${optional.placeholder}>`] : []),
+    ];
   }
   const pageSize = command.flags.find((f) => f.parameter.name === PAGE_SIZE_PARAMETER);
   return [

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { camelCase, type JsonObject } from '@twilio-proxy/types/spec';
-import { COMMON_OPTIONS, type Command, type Flag } from './commands.js';
+import { bodyValue } from './body-values.js';
+import { type BodyFlag, COMMON_OPTIONS, type Command, type Flag } from './commands.js';
 import { UsageError } from './exit-codes.js';
 import { LOG_LEVELS, type LogLevel } from './log-level.js';
 import { FORMAT_ALIASES, OUTPUT_FORMATS, type OutputFormat, outputFormatOf } from './output-format.js';
@@ -51,6 +52,8 @@ export interface CommandArgs {
   /** The whole URL given to `--base-url`, path prefix included (no trailing slash). */
   baseUrl: string | undefined;
   logLevel: LogLevel;
+  /** `--yes`: a remove goes ahead without asking. */
+  yes: boolean;
 }
 
 const typeOf = (schema: JsonObject): string | undefined =>
@@ -96,8 +99,9 @@ type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boole
  * CLI's older name for the same choice), `-p, --properties`, `--no-header`, `-l, --log-level`. A
  * compatibility bin keeps `-l` for `--limit`, as its old command lines use it.
  */
-function commonOptions(isList: boolean, compat: boolean): Record<string, OptionSpec> {
+function commonOptions(isList: boolean, compat: boolean, confirm: boolean): Record<string, OptionSpec> {
   return {
+    ...(confirm ? { yes: { type: 'boolean' } } : {}),
     output: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     properties: { type: 'string', short: 'p' },
@@ -172,7 +176,8 @@ function baseUrlOf(raw: string, help: string): string {
 /** Parses a command's arguments; 'help' when `--help` is among them. Nothing here sends anything. */
 export function parseCommandArgs(command: Command, argv: string[], spelling: Spelling, help: string): CommandArgs | 'help' {
   const isList = command.operation.list !== null;
-  const options = commonOptions(isList, spelling.compat);
+  const options = commonOptions(isList, spelling.compat, command.confirm);
+  for (const b of command.bodyFlags) options[b.name] = { type: 'string', ...(b.repeated ? { multiple: true } : {}) };
   for (const f of command.flags) {
     options[f.name] = { type: 'string', ...(typeOf(f.parameter.schema) === 'array' ? { multiple: true } : {}) };
     const alias = spelling.aliases.get(f);
@@ -184,8 +189,8 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`, help);
   rejectRepeats(tokens, options, help);
 
-  const params: OperationParams = { path: {}, query: {} };
-  const missing: Flag[] = [];
+  const params: OperationParams = { path: {}, query: {}, ...(command.operation.body ? { body: {} } : {}) };
+  const missing: (Flag | BodyFlag)[] = [];
   for (const f of command.flags) {
     const alias = spelling.aliases.get(f);
     const given = [value(f.name), alias ? value(alias.long) : undefined].filter((v) => v !== undefined) as (string | string[])[];
@@ -196,8 +201,16 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
     }
     params[f.in][f.parameter.name] = coerce(f, spelling.display(f), given[0]!, help);
   }
+  for (const b of command.bodyFlags) {
+    const given = value(b.name) as string | string[] | undefined;
+    if (given === undefined) {
+      if (b.required) missing.push(b);
+      continue;
+    }
+    params.body![b.field.name] = bodyValue(b, `--${b.name}`, given, help);
+  }
   if (missing.length) {
-    const list = missing.map((f) => `${spelling.display(f)} <${f.placeholder}>`);
+    const list = missing.map((f) => `${'parameter' in f ? spelling.display(f) : `--${f.name}`} <${f.placeholder}>`);
     const joined = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
     throw new UsageError(`${joined} ${list.length === 1 ? 'is' : 'are'} required`, help);
   }
@@ -231,5 +244,6 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
     limit: rawLimit === undefined ? undefined : integer('--limit', rawLimit, help),
     baseUrl: rawBaseUrl === undefined ? undefined : baseUrlOf(rawBaseUrl, help),
     logLevel: (rawLogLevel ?? 'info') as LogLevel,
+    yes: value('yes') === true,
   };
 }

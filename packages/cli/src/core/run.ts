@@ -113,7 +113,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         onPage,
         ...(logger.level === 'debug' ? { log: logger.debug } : {}),
       });
-    return command.operation.list ? await runList(command, parsed, ctx, connect) : await runRequest(command, parsed, ctx, connect);
+    return command.operation.list
+      ? await runList(command, parsed, ctx, connect)
+      : await runRequest(command, parsed, ctx, connect, logger, invoked);
   } catch (err) {
     const usage = isParseArgsError(err) ? new UsageError(err.message, scope.command?.invoked ?? null) : err;
     const report = describeError(usage, secrets, scope);

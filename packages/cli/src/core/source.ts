@@ -2,15 +2,18 @@ import { CREDENTIAL_VARIABLES, credentialSecrets, findCredentials, type ProxyCli
 import { loggingFetch } from '../internal/logging-fetch.js';
 import { UsageError } from './exit-codes.js';
 
-/** Path and query parameters of an operation, named as the spec names them. */
+/** Path and query parameters of an operation, and its body fields when it takes a body, named as the spec names them. */
 export interface OperationParams {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
+  /** The request body's fields by their wire names (`UniqueName`); the client encodes them as the spec's media type. */
+  body?: Record<string, unknown>;
 }
 
 /**
  * What the commands need from a client: its generic API, `each` for list operations and `request` for
- * any other. Tests inject a fake.
+ * any other (reads and writes: `request` resolves the answered record, or undefined for a 204). Tests
+ * inject a fake.
  */
 export interface OperationSource {
   each(

@@ -25,6 +25,10 @@ export async function runProcess(bin: string, version: string): Promise<void> {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
+    // A getter: process.stdin is opened only when a remove asks for confirmation.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     version,
     bin,
