@@ -1,4 +1,4 @@
-export { buildCommands, type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './core/commands.js';
+export { type BodyFlag, buildCommands, type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './core/commands.js';
 export type { CliContext, CliOutput } from './core/context.js';
 export { ExitCode, UsageError } from './core/exit-codes.js';
 export { createFormatter, type FormatterOptions, OUTPUT_FORMATS, type OutputFormat, type RowFormatter } from './core/output-format.js';
