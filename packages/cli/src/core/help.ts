@@ -24,7 +24,11 @@ const CREDENTIALS = `Credentials (environment, never flags, never printed):
                                                the API key is used when both are complete`;
 
 /** `label` padded to a column, then `text` wrapped beside it. */
-const row = (label: string, text: string, column: number) => `  ${label.padEnd(column - 3)} ${wrap(text, column)}`.trimEnd();
+const row = (label: string, text: string, column: number) =>
+  // A label too long for its column (an enum's members) gets a line of its own, the text below it.
+  label.length > column - 3
+    ? `  ${label}\n${' '.repeat(column)}${wrap(text, column)}`.trimEnd()
+    : `  ${label.padEnd(column - 3)} ${wrap(text, column)}`.trimEnd();
 
 /** The required flags of a command with example values: what an example invocation needs. */
 function requiredArgs(command: Command, spelling: Spelling): string {
@@ -214,8 +218,9 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
   const parameters = command.flags.map((f) => row(flagLabel(f, spelling), flagText(f, spelling), column));
   const bodyFlags = command.bodyFlags.map((b) => row(`    --${b.name} <${b.placeholder}>`, bodyFlagText(b), column));
   const lead = [op.summary, `${op.method} ${op.path}`].filter(Boolean).join('\n');
+  // Each part a sentence of its own, whether or not the spec's description ends with a full stop.
   const about = [
-    op.description,
+    op.description && !/[.!?]$/.test(op.description.trim()) ? `${op.description.trim()}.` : op.description,
     isList ? `Prints every page, rows as they arrive; memory stays flat however many ${many} there are.` : '',
     command.confirm
       ? 'Asks for confirmation on a terminal; with --yes it does not ask, and with no terminal it needs --yes. Prints nothing on stdout; says what it removed on stderr (not with -l warn or quieter).'
