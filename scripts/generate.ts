@@ -5,8 +5,8 @@
  *          operations.gen.ts  a small runtime table of operations (parameter rules, list shape, resource, action)
  *          openapi.gen.json   the bundled, dereferenced spec for validators, the mock and the CLI
  *   client resources.gen.ts    the facade `client.<resource>.<action>()` and its types, one per operation
- *   contract factories.gen.ts  create<Schema>Factory per item schema (named parents), random<RootParam>()
- *          names.gen.ts       the mock's named options and fields (root parameters, top-level collections)
+ *   contract factories.gen.ts  create<Schema>Factory per item schema (named parents), random<Param>()
+ *          names.gen.ts       the mock's named options and fields (parent parameters, listed collections)
  *
  * `--check` writes nothing and exits 1 naming each stale file (the drift gate).
  * `--package NAME` limits it to one package's folder (what that package's turbo `generate` task owns).

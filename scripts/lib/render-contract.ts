@@ -3,9 +3,10 @@ import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkColle
 /**
  * Names the contract package's generic API offers per schema and collection, for code written against one spec:
  *   factories.gen.ts  `create<Schema>Factory(options)` per item schema, parents as camelCase options and fields;
- *                     `random<RootParam>()` per root path parameter
- *   names.gen.ts      the mock's and the suite's named fields: one per root path parameter (`…Sid`), and per
- *                     top-level collection its items and `add<Resource>()`
+ *                     `random<Param>()` per parent path parameter
+ *   names.gen.ts      the mock's and the suite's named fields: one per parent path parameter (`…Sid`), and per
+ *                     listed collection its items and `add<Resource>()` (under the mock's default parents)
+ * Names are only ever added as the spec grows: a parameter or collection keeps its field whatever is added above it.
  * The runtime reads the tables in names.gen.ts, so generated types and behaviour cannot drift apart.
  */
 
@@ -49,10 +50,11 @@ export function renderContract(document: JsonObject, operations: readonly Walked
   const collections = walkCollections(operations);
   const schemas: JsonObject = document.components?.schemas ?? {};
 
-  // Root parameters: owned by no collection of the spec (nothing lists their values).
-  const roots = new Map<string, string>();
+  // Parent parameters: every path parameter that names a collection's parent, root (nothing lists its values) or not.
+  // Each is a stable named field: a spec that grows a collection owning one (Services over {ServiceSid}) keeps it.
+  const parentParams = new Map<string, string>();
   for (const c of collections)
-    for (const p of c.parents) if (p.owner === null && !RESERVED.has(camelCase(p.param))) roots.set(camelCase(p.param), p.param);
+    for (const p of c.parents) if (!RESERVED.has(camelCase(p.param))) parentParams.set(camelCase(p.param), p.param);
 
   // Factories: one per item schema (the first collection that holds it decides its parents).
   const factories: string[] = [
@@ -85,7 +87,7 @@ export function renderContract(document: JsonObject, operations: readonly Walked
     );
   }
 
-  for (const [k, v] of roots) {
+  for (const [k, v] of parentParams) {
     factories.push(
       `/** A fresh, random-looking \`{${v}}\` value (from the spec's pattern), e.g. for "unknown parent" checks. */`,
       `export const random${pascalCase(k)} = (seed?: number): string => randomPathValue(${q(v)}, seed);`,
@@ -93,43 +95,47 @@ export function renderContract(document: JsonObject, operations: readonly Walked
     );
   }
 
-  // Names: top-level collections (every parent a root) with a list.
-  const topLevel = collections.filter((c) => c.list && c.schema && c.parents.every((p) => p.owner === null) && !RESERVED.has(c.resource));
-  const adders = topLevel.map((c) => [c, `add${pascalCase(c.resource)}`] as const).filter(([, add]) => !RESERVED.has(add));
+  // Names: every listed collection, reached under the mock's default parent chain (the default item of each parent).
+  const named = collections.filter((c) => c.list && c.schema && !RESERVED.has(c.resource));
+  const adders = named.map((c) => [c, `add${pascalCase(c.resource)}`] as const).filter(([, add]) => !RESERVED.has(add));
+  const under = (c: (typeof named)[number]) =>
+    c.parents.length ? ` under the default ${c.parents.map((p) => `\`{${p.param}}\``).join(', ')}` : '';
   const names: string[] = [
     "import type * as T from '@twilio-proxy/types';",
     '',
-    '/** Root path parameters (no collection of the spec lists their values): camelCase name → parameter name. */',
-    `export const ROOT_PARAMS = {${[...roots].map(([k, v]) => ` ${k}: ${q(v)}`).join(',')} } as const;`,
+    '/** Parent path parameters (each names the parent of a collection): camelCase name → parameter name. */',
+    `export const PARENT_PARAMS = {${[...parentParams].map(([k, v]) => ` ${k}: ${q(v)}`).join(',')} } as const;`,
     '',
-    '/** Top-level collections with a list operation: the mock field of their items (the resource) → its adder (null: none). */',
-    `export const TOP_LEVEL = {${topLevel.map((c) => ` ${c.resource}: ${adders.some(([a]) => a === c) ? q(`add${pascalCase(c.resource)}`) : 'null'}`).join(',')} } as const;`,
+    '/** Listed collections: the mock field of their items under the default parents (the resource) → its adder (null: none). */',
+    `export const NAMED_COLLECTIONS = {${named.map((c) => ` ${c.resource}: ${adders.some(([a]) => a === c) ? q(`add${pascalCase(c.resource)}`) : 'null'}`).join(',')} } as const;`,
     '',
-    '/** Named options of `startMockProxy`: root parameter values, and the items to serve per top-level collection. */',
+    '/** Named options of `startMockProxy`: default parent values, and the items to serve per collection under them. */',
     'export interface MockNamedOptions {',
-    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`),
-    ...topLevel.map(
+    ...[...parentParams].map(([k, v]) => `  /** The default \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`),
+    ...named.map(
       (c) =>
-        `  /** The ${c.resource} to serve, in list order (default: \`count\` generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`,
+        `  /** The ${c.resource} to serve${under(c)}, in list order (default: generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`,
     ),
     '}',
     '',
     '/** Named fields of a running mock. */',
     'export interface MockNamedFields {',
-    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` the mock serves. */\n  readonly ${k}: string;`),
-    ...topLevel.map(
+    ...[...parentParams].map(
+      ([k, v]) => `  /** The default \`{${v}}\` the mock serves (throws when its collection is empty). */\n  readonly ${k}: string;`,
+    ),
+    ...named.map(
       (c) =>
-        `  /** The served ${c.resource}, in list order (live: grows with adds). */\n  readonly ${c.resource}: readonly T.${pascalCase(c.schema!)}[];`,
+        `  /** The served ${c.resource}${under(c)}, in list order (live: follows adds and writes). */\n  readonly ${c.resource}: readonly T.${pascalCase(c.schema!)}[];`,
     ),
     ...adders.map(
       ([c, add]) =>
-        `  /** Appends ${c.resource} (generated when given a count) at the end of the list; returns the new ones. */\n  ${add}(itemsOrCount: T.${pascalCase(c.schema!)}[] | number): T.${pascalCase(c.schema!)}[];`,
+        `  /** Appends ${c.resource}${under(c)} (generated when given a count) at the end of the list; returns the new ones. */\n  ${add}(itemsOrCount: T.${pascalCase(c.schema!)}[] | number): T.${pascalCase(c.schema!)}[];`,
     ),
     '}',
     '',
-    '/** Named root parameter values of a contract suite target. */',
+    '/** Named parent values of a contract suite target (others are found by listing their collections). */',
     'export interface TargetNamedValues {',
-    ...[...roots].map(([k, v]) => `  /** The \`{${v}}\` to test under. */\n  ${k}?: string;`),
+    ...[...parentParams].map(([k, v]) => `  /** The \`{${v}}\` to test under. */\n  ${k}?: string;`),
     '}',
     '',
   ];

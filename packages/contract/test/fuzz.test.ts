@@ -112,7 +112,7 @@ describe('fuzz: malformed requests', () => {
   it('still serves normal pages afterwards', async () => {
     const r = await send(m, 'GET', `/v1/Services/${m.serviceSid}/Sessions`, mockAuth(m));
     expect(JSON.parse(r.text).sessions).toEqual(
-      createSessionFactory({ seed: 21, serviceSid: m.serviceSid, accountSid: m.accountSid }).take(40),
+      createSessionFactory({ seed: 21, serviceSid: m.serviceSid, accountSid: m.accountSid, baseUrl: m.url }).take(40),
     );
   });
 });

@@ -6,10 +6,11 @@
 import { parseArgs } from 'node:util';
 import { fillPath, kebabCase } from '@twilio-proxy/types/spec';
 import { FAULT_KINDS, type FaultKind, type MockProxy, startMockProxy } from '../index.js';
+import { isTopLevel, parentParamsOf } from '../internal/mock/default-parents.js';
 import { isSidPattern, parseSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
 
-/** Root path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`). */
-const roots = [...new Set(specCollections().flatMap((c) => c.parentParams.filter((_p, i) => !c.parentOwners[i])))];
+/** Parent path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`): the default parents. */
+const roots = parentParamsOf(specCollections()).map((p) => p.param);
 const label = (param: string) => param.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bSid\b/, 'SID');
 const placeholder = (param: string) => {
   const pattern = pathParamSchema(param)?.pattern;
@@ -113,12 +114,12 @@ function describe(mock: MockProxy, perParent: number): string {
   const rows: Array<[string, string]> = [
     ['Account SID', mock.accountSid],
     ['Auth token', mock.authToken],
-    ...roots.map((p): [string, string] => [label(p), mock.parents[p]!]),
+    ...roots.flatMap((p): Array<[string, string]> => (mock.parents[p] ? [[label(p), mock.parents[p]]] : [])),
   ];
   let example: string | undefined;
   for (const c of specCollections()) {
     if (!c.list) continue;
-    const topLevel = c.parentOwners.every((o) => o === null);
+    const topLevel = isTopLevel(c) && c.parentParams.every((p) => mock.parents[p]);
     const path = fillPath(c.list.path, (p) => mock.parents[p] ?? `{${p}}`);
     rows.push([c.resource, `${topLevel ? mock.items(c.resource).length : `${perParent} per parent`}  GET ${path}`]);
     if (topLevel) example ??= mock.urlFor(c.list.operationId);

@@ -27,6 +27,8 @@ export interface FactoryOptions {
   accountSid?: string;
   /** When the first item is created; later ones follow in time. Default 2020-01-01T00:00:00Z. */
   start?: Date;
+  /** The server items' `url` and `links` sit on (a mock's own URL). Default: the spec's server. */
+  baseUrl?: string;
 }
 
 export interface Factory<T> {
@@ -213,7 +215,7 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
   const parentValues = Object.entries(parents).map(([k, v]) => [snakeCase(k), v] as const);
   const idProperty = collection?.idProperty ?? 'sid';
   const idSchema = schema.properties?.[idProperty];
-  const base = specServerUrl();
+  const base = (options.baseUrl ?? specServerUrl()).replace(/\/$/, '');
   const template = collection ? (collection.itemPath ?? `${collection.path}/{Sid}`) : undefined;
   const children = template ? childSegments(template) : [];
   // The URL is the same text around the SID for every item of a factory: fill the parents once.

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fillPath, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
-import { type MockNamedFields, type MockNamedOptions, ROOT_PARAMS, TOP_LEVEL } from '../generated/names.gen.js';
+import { camelCase, fillPath, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { type MockNamedFields, type MockNamedOptions, NAMED_COLLECTIONS, PARENT_PARAMS } from '../generated/names.gen.js';
 import { MOCK_ERROR_CODES, truncate } from '../internal/mock/answer.js';
 import { createFaultInjector } from '../internal/mock/apply-fault.js';
 import { type ApiKey, createAuth } from '../internal/mock/auth.js';
+import { isTopLevel, parentParamsOf } from '../internal/mock/default-parents.js';
 import { createDispatcher } from '../internal/mock/dispatch.js';
 import { createPageCache } from '../internal/mock/page-cache.js';
 import { createRouter } from '../internal/mock/router.js';
@@ -19,6 +20,7 @@ import {
   responseHeaderSchema,
   specCollections,
   specOperation,
+  successOf,
 } from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
 import type { FaultKind, FaultOptions } from './faults.js';
@@ -27,14 +29,28 @@ import { createFactory, drawAccountSid, randomPathValue } from './fixtures.js';
 export { type ApiKey, MOCK_ERROR_CODES, type SelfCheckViolation };
 
 export interface MockProxyOptions extends MockNamedOptions {
-  /** How many items to generate in each top-level collection (unless given). Default 0. */
+  /**
+   * How many items to generate in each top-level collection (every parent a root: a root parameter, or an item of
+   * a collection without parents) under the default parents (unless given). Default 0.
+   */
   count?: number;
-  /** How many items each parent has in a nested collection (seeded when first read). Default 3. */
+  /** How many items each other parent has in a collection (seeded when first read). Default 3. */
   perParent?: number;
-  /** Per resource (e.g. the client's `client.<resource>`): overrides `count` or `perParent`. */
+  /**
+   * Per resource (e.g. the client's `client.<resource>`): overrides `count` or `perParent`. A collection without
+   * parents that lists a parent parameter (Services) holds 1 item, the default parent, unless given here.
+   */
   counts?: Readonly<Record<string, number>>;
-  /** Root path parameter values by parameter name (also settable by their camelCase names). Default: from the seed. */
+  /**
+   * Default parent values by path parameter name (also settable by their camelCase names). Default: a root's value
+   * from the seed; a listed parent's, the first item of its collection under the default parents.
+   */
   parents?: Readonly<Record<string, string>>;
+  /**
+   * Serve items' `url` and `links` on Twilio's production server (the spec's) instead of the mock's own URL, for
+   * byte-exact comparison with recordings. Page URLs stay on the mock. Default false.
+   */
+  productionUrls?: boolean;
   /** Seed of generated items and SIDs. Default 1. */
   seed?: number;
   accountSid?: string;
@@ -73,7 +89,7 @@ export interface MockProxy extends MockNamedFields {
   readonly url: string;
   readonly accountSid: string;
   readonly authToken: string;
-  /** Root path parameter values by parameter name: the parents every top-level collection sits under. */
+  /** The default parent values by path parameter name: where named fields, `items`, `add` and `urlFor` point by default. */
   readonly parents: Readonly<Record<string, string>>;
   readonly requests: RecordedRequest[];
   readonly violations: SelfCheckViolation[];
@@ -106,7 +122,8 @@ const ACCESS_CONTROL_VALUES: Record<string, string> = {
 function accessControlHeaders(collections: readonly Collection[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const op of collections.flatMap((c) => c.operations)) {
-    for (const [name, header] of Object.entries<JsonObject>(op.responses['200']?.headers ?? {})) {
+    const success = op.responses[successOf(op).status];
+    for (const [name, header] of Object.entries<JsonObject>(success?.headers ?? {})) {
       if (!name.toLowerCase().startsWith('access-control-')) continue;
       out[name] = ACCESS_CONTROL_VALUES[name.toLowerCase()] ?? (header.schema?.type === 'boolean' ? 'true' : '*');
     }
@@ -114,30 +131,34 @@ function accessControlHeaders(collections: readonly Collection[]): Record<string
   return out;
 }
 
-/** Root values and the account: given, else taken from given items, else drawn from the seed as the fixtures draw them. */
-function resolveRoots(options: MockProxyOptions, collections: readonly Collection[], seed: number) {
+/**
+ * Given parent values (named options, `parents`, given items' parent properties), the root values (given, else
+ * drawn from the seed as the fixtures draw them) and the account.
+ */
+function resolveGiven(options: MockProxyOptions, collections: readonly Collection[], seed: number) {
   const named = options as Record<string, unknown>;
-  const roots: Record<string, string> = {};
-  for (const [name, param] of Object.entries(ROOT_PARAMS)) if (typeof named[name] === 'string') roots[param] = named[name] as string;
-  Object.assign(roots, options.parents);
+  const given: Record<string, string> = {};
+  for (const { param } of parentParamsOf(collections)) if (typeof named[camelCase(param)] === 'string') given[param] = named[camelCase(param)] as string;
+  Object.assign(given, options.parents);
   let accountSid = options.accountSid;
   for (const c of collections) {
-    const given = named[c.resource] as JsonObject[] | undefined;
-    if (!Array.isArray(given) || !given[0]) continue;
-    c.parentParams.forEach((param, i) => {
-      const value = given[0]![snakeCase(param)];
-      if (!c.parentOwners[i] && roots[param] === undefined && typeof value === 'string') roots[param] = value;
-    });
-    if (accountSid === undefined && typeof given[0].account_sid === 'string') accountSid = given[0].account_sid;
+    const items = named[c.resource] as JsonObject[] | undefined;
+    if (!Array.isArray(items) || !items[0]) continue;
+    for (const param of c.parentParams) {
+      const value = items[0][snakeCase(param)];
+      if (given[param] === undefined && typeof value === 'string') given[param] = value;
+    }
+    if (accountSid === undefined && typeof items[0].account_sid === 'string') accountSid = items[0].account_sid;
   }
+  const roots: Record<string, string> = {};
   for (const c of collections) {
     const missing = c.parentParams.filter((p, i) => !c.parentOwners[i] && roots[p] === undefined);
     if (!missing.length && accountSid !== undefined) continue;
     const drawn = c.schema ? createFactory(c.schema, { seed }) : undefined;
-    for (const p of missing) roots[p] = drawn?.parents[p] ?? randomPathValue(p, seed);
+    for (const p of missing) roots[p] = given[p] ?? drawn?.parents[p] ?? randomPathValue(p, seed);
     accountSid ??= drawn?.accountSid;
   }
-  return { roots, accountSid: accountSid ?? drawAccountSid(seed) };
+  return { given, roots, accountSid: accountSid ?? drawAccountSid(seed) };
 }
 
 /** The request's URL, or undefined when it cannot be parsed (answered 404). */
@@ -153,7 +174,7 @@ function parseRequestUrl(raw: string | undefined): URL | undefined {
 export async function startMockProxy(options: MockProxyOptions = {}): Promise<MockProxy> {
   const collections = specCollections();
   const seed = options.seed ?? 1;
-  const { roots, accountSid } = resolveRoots(options, collections, seed);
+  const { given, roots, accountSid } = resolveGiven(options, collections, seed);
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const authorized = createAuth(accountSid, authToken, options.apiKeys ?? []);
   const selfCheck = options.selfCheck ?? true;
@@ -172,26 +193,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
 
   // Identical requests get identical pages until the items change: keep the encoded bytes.
   const pageCache = createPageCache();
-  const counts = options.counts ?? {};
-  const store = createStore({
-    collections,
-    seed,
-    accountSid,
-    roots,
-    topLevelCount: (c) => counts[c.resource] ?? options.count ?? 0,
-    nestedCount: (c) => counts[c.resource] ?? options.perParent ?? 3,
-    selfCheck,
-    tokenKey: randomBytes(32),
-    onChange: pageCache.clear,
-  });
-  for (const c of collections) {
-    if (!c.parentOwners.every((o) => o === null)) continue;
-    const parents = c.parentParams.map((p) => roots[p]!);
-    const given = (options as Record<string, unknown>)[c.resource];
-    if (Array.isArray(given)) store.seedWith(c, parents, given as JsonObject[]);
-    else store.bucket(c, parents);
-  }
-  const answer = createDispatcher({ collections, router, authorized, store, pageCache, selfCheck, baseUrl: () => baseUrl });
+  let answer: ReturnType<typeof createDispatcher> | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
@@ -206,7 +208,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (held && !(await held)) return;
     const url = parseRequestUrl(req.url);
     const operationId = () => (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
-    const a = faults.answer(fault, operationId) ?? (await answer(req, url));
+    const a = faults.answer(fault, operationId) ?? (await answer!(req, url));
     if (writes) req.resume();
     const headers: Record<string, string> = {
       ...cors,
@@ -225,22 +227,67 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const server = await listen(handle, createCrashReporter(violations), { host: options.host, port: options.port });
   baseUrl = server.url;
 
+  // The default parents: a root's value, or the first item of the collection that lists the parameter under the
+  // default parents above it. Named fields, items(), add() and urlFor() start from them.
+  const params = parentParamsOf(collections);
+  const defaults: Record<string, string> = { ...roots };
+  const owners = new Set(params.map((p) => p.owner));
+  const counts = options.counts ?? {};
+  const isDefault = (c: Collection, parents: readonly string[]) => c.parentParams.every((p, i) => defaults[p] === parents[i]);
+  const store = createStore({
+    collections,
+    seed,
+    accountSid,
+    roots,
+    seeding(c, parents) {
+      const atDefault = isDefault(c, parents);
+      const rootOwner = c.parentParams.length === 0 && owners.has(c);
+      const fallback = rootOwner ? 1 : atDefault && isTopLevel(c) ? (options.count ?? 0) : (options.perParent ?? 3);
+      const count = counts[c.resource] ?? fallback;
+      return { count: rootOwner ? Math.max(1, count) : count, plainSeed: atDefault && isTopLevel(c) };
+    },
+    // A default parent given by value is the first item of its collection.
+    firstSid(c, parents) {
+      const owned = params.find((p) => p.owner === c && given[p.param] !== undefined);
+      return owned && isDefault(c, parents) ? given[owned.param] : undefined;
+    },
+    ...(options.productionUrls ? {} : { baseUrl }),
+    selfCheck,
+    tokenKey: randomBytes(32),
+    onChange: pageCache.clear,
+  });
+  for (const c of collections) {
+    const parents = c.parentParams.map((p) => defaults[p]);
+    if (parents.some((p) => p === undefined)) continue;
+    const items = (options as Record<string, unknown>)[c.resource];
+    const bucket = Array.isArray(items) ? store.seedWith(c, parents as string[], items as JsonObject[]) : undefined;
+    const owned = params.filter((p) => p.owner === c);
+    if (!bucket && !owned.length && !isTopLevel(c)) continue; // nested: seeded on first read
+    const b = bucket ?? store.bucket(c, parents as string[])!;
+    for (const { param } of owned) {
+      const value = given[param] !== undefined && b.indexBySid.has(given[param]) ? given[param] : b.items[0]?.[c.idProperty];
+      if (typeof value === 'string') defaults[param] = value;
+    }
+  }
+  answer = createDispatcher({ collections, router, authorized, store, pageCache, selfCheck, baseUrl: () => baseUrl });
+
+
   /** The parent values of a collection: given ones by parameter name, root values filled in. */
-  function parentsOf(c: Collection, given: Readonly<Record<string, string>> = {}): string[] {
+  function parentsOf(c: Collection, values: Readonly<Record<string, string>> = {}): string[] {
     return c.parentParams.map((p) => {
-      const v = given[p] ?? roots[p];
-      if (v === undefined) throw new Error(`${c.resource} sits under {${p}}: pass it, e.g. { ${p}: '…' }`);
+      const v = values[p] ?? defaults[p];
+      if (v === undefined) throw new Error(`${c.resource} sits under {${p}}, which has no default (its collection is empty): pass it, e.g. { ${p}: '…' }`);
       return v;
     });
   }
-  function bucketOf(key: string, given?: Readonly<Record<string, string>>): Bucket {
+  function bucketOf(key: string, values?: Readonly<Record<string, string>>): Bucket {
     const c = findCollection(key);
-    const b = store.bucket(c, parentsOf(c, given));
-    if (!b) throw new Error(`No ${c.resource} under ${JSON.stringify(given ?? {})}: a parent does not exist`);
+    const b = store.bucket(c, parentsOf(c, values));
+    if (!b) throw new Error(`No ${c.resource} under ${JSON.stringify(values ?? {})}: a parent does not exist`);
     return b;
   }
-  const add = (key: string, itemsOrCount: JsonObject[] | number, given?: Readonly<Record<string, string>>) => {
-    const b = bucketOf(key, given);
+  const add = (key: string, itemsOrCount: JsonObject[] | number, values?: Readonly<Record<string, string>>) => {
+    const b = bucketOf(key, values);
     return typeof itemsOrCount === 'number' ? store.generate(b, itemsOrCount) : store.add(b, itemsOrCount);
   };
 
@@ -249,15 +296,15 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     url: baseUrl,
     accountSid,
     authToken,
-    parents: { ...roots },
+    parents: { ...defaults },
     requests,
     violations,
-    items: (key: string, given?: Readonly<Record<string, string>>) => bucketOf(key, given).items,
+    items: (key: string, values?: Readonly<Record<string, string>>) => bucketOf(key, values).items,
     add,
     urlFor(operationId: string, path: Readonly<Record<string, string>> = {}, query: Readonly<Record<string, string | number>> = {}) {
       const op = specOperation(operationId);
       const filled = fillPath(op.path, (p) => {
-        const v = path[p] ?? roots[p];
+        const v = path[p] ?? defaults[p];
         if (v === undefined) throw new Error(`${operationId} needs {${p}}`);
         return encodeURIComponent(v);
       });
@@ -279,11 +326,21 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
       return closed;
     },
   };
-  // Named fields generated from the spec: each root value by camelCase name, each top-level collection's items and adder.
-  for (const [name, param] of Object.entries(ROOT_PARAMS)) mock[name] = roots[param];
-  for (const [resource, adder] of Object.entries(TOP_LEVEL) as Array<[string, string | null]>) {
-    const items = bucketOf(resource).items;
-    Object.defineProperty(mock, resource, { value: items, enumerable: true });
+  // Named fields generated from the spec: each parent parameter's default value, each listed collection's items under
+  // the default parents and its adder. Only ever added to as the spec grows. A field whose default parent does not
+  // exist (an empty collection above it) throws when read, and is not enumerable.
+  const resolved = (c: Collection) => c.parentParams.every((p) => defaults[p] !== undefined);
+  for (const [name, param] of Object.entries(PARENT_PARAMS) as Array<[string, string]>) {
+    const get = () => {
+      const v = defaults[param];
+      if (v === undefined) throw new Error(`No default {${param}}: its collection is empty under the default parents; add an item first`);
+      return v;
+    };
+    Object.defineProperty(mock, name, { get, enumerable: defaults[param] !== undefined });
+  }
+  for (const [resource, adder] of Object.entries(NAMED_COLLECTIONS) as Array<[string, string | null]>) {
+    const c = findCollection(resource);
+    Object.defineProperty(mock, resource, { get: () => bucketOf(resource).items, enumerable: resolved(c) });
     if (adder) mock[adder] = (itemsOrCount: JsonObject[] | number) => add(resource, itemsOrCount);
   }
   return mock as unknown as MockProxy;

@@ -4,31 +4,31 @@
  */
 import type * as T from '@twilio-proxy/types';
 
-/** Root path parameters (no collection of the spec lists their values): camelCase name → parameter name. */
-export const ROOT_PARAMS = { serviceSid: "ServiceSid" } as const;
+/** Parent path parameters (each names the parent of a collection): camelCase name → parameter name. */
+export const PARENT_PARAMS = { serviceSid: "ServiceSid" } as const;
 
-/** Top-level collections with a list operation: the mock field of their items (the resource) → its adder (null: none). */
-export const TOP_LEVEL = { sessions: "addSessions" } as const;
+/** Listed collections: the mock field of their items under the default parents (the resource) → its adder (null: none). */
+export const NAMED_COLLECTIONS = { sessions: "addSessions" } as const;
 
-/** Named options of `startMockProxy`: root parameter values, and the items to serve per top-level collection. */
+/** Named options of `startMockProxy`: default parent values, and the items to serve per collection under them. */
 export interface MockNamedOptions {
-  /** The `{ServiceSid}` the mock serves (drawn from the seed when not given). */
+  /** The default `{ServiceSid}` the mock serves (drawn from the seed when not given). */
   serviceSid?: string;
-  /** The sessions to serve, in list order (default: `count` generated ones). */
+  /** The sessions to serve under the default `{ServiceSid}`, in list order (default: generated ones). */
   sessions?: T.Session[];
 }
 
 /** Named fields of a running mock. */
 export interface MockNamedFields {
-  /** The `{ServiceSid}` the mock serves. */
+  /** The default `{ServiceSid}` the mock serves (throws when its collection is empty). */
   readonly serviceSid: string;
-  /** The served sessions, in list order (live: grows with adds). */
+  /** The served sessions under the default `{ServiceSid}`, in list order (live: follows adds and writes). */
   readonly sessions: readonly T.Session[];
-  /** Appends sessions (generated when given a count) at the end of the list; returns the new ones. */
+  /** Appends sessions under the default `{ServiceSid}` (generated when given a count) at the end of the list; returns the new ones. */
   addSessions(itemsOrCount: T.Session[] | number): T.Session[];
 }
 
-/** Named root parameter values of a contract suite target. */
+/** Named parent values of a contract suite target (others are found by listing their collections). */
 export interface TargetNamedValues {
   /** The `{ServiceSid}` to test under. */
   serviceSid?: string;

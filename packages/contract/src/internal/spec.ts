@@ -154,3 +154,63 @@ export function pathParamSchema(name: string): JsonObject | undefined {
   }
   return undefined;
 }
+
+/**
+ * The walker's success response, request body and item schema (`WalkedOperation.success`, `.body`, `.item`).
+ * Read through these three functions only, so the enriched walker replaces the stop-gap below in one place.
+ */
+export interface SuccessInfo {
+  readonly status: string;
+  readonly schema: JsonObject | null;
+}
+export interface BodyField {
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: JsonObject;
+  readonly type: string;
+  readonly items?: JsonObject;
+}
+export interface BodyInfo {
+  readonly mediaType: string;
+  readonly fields: readonly BodyField[];
+}
+type Enriched = WalkedOperation & { success?: SuccessInfo; body?: BodyInfo | null; item?: JsonObject | null };
+
+// Stop-gap until the enriched walker lands on main (then `op.success` / `op.body` / `op.item` are always set).
+const firstType = (s: JsonObject): string => {
+  const t = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type;
+  return typeof t === 'string' ? t : s.properties ? 'object' : 'string';
+};
+
+export function successOf(op: WalkedOperation): SuccessInfo {
+  const e = op as Enriched;
+  if (e.success) return e.success;
+  const status = Object.keys(op.responses).filter((k) => /^2\d\d$/.test(k)).sort()[0] ?? 'default';
+  return { status, schema: op.responses[status]?.content?.['application/json']?.schema ?? null };
+}
+
+export function bodyOf(op: WalkedOperation): BodyInfo | null {
+  const e = op as Enriched;
+  if (e.body !== undefined) return e.body;
+  const content: JsonObject = op.requestBody?.content ?? {};
+  const mediaType = Object.keys(content)[0];
+  if (!mediaType) return null;
+  const schema: JsonObject = content[mediaType]?.schema ?? {};
+  const required = new Set<string>(schema.required ?? []);
+  const fields = Object.entries<JsonObject>(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    required: required.has(name),
+    schema: s,
+    type: firstType(s),
+    ...(firstType(s) === 'array' && s.items ? { items: s.items } : {}),
+  }));
+  return { mediaType, fields };
+}
+
+/** The item schema of an operation: a list page's item, else the success body. */
+export function itemSchemaOf(op: WalkedOperation): JsonObject | null {
+  const e = op as Enriched;
+  if (e.item !== undefined) return e.item;
+  const body = successOf(op).schema;
+  return op.list ? (body?.properties?.[op.list.itemsKey]?.items ?? null) : body;
+}

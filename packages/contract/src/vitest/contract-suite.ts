@@ -102,15 +102,16 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
     return r.status === 200 ? r.body?.[c.list.list!.itemsKey]?.[0] : undefined;
   }
 
-  /** Values for the collection's parents: roots from the target, the others from listing their collections. */
+  /** Values for the collection's parents: the target's, else (listed parents) the first item of their collection. */
   async function parentsOf(c: Collection): Promise<string[] | undefined> {
     const values: string[] = [];
     for (const [i, param] of c.parentParams.entries()) {
       const owner = c.parentOwners[i];
-      if (!owner) {
-        const v = rootValue(param);
-        if (v === undefined) throw new Error(`The target gives no {${param}}: set target.parents.${param} (or ${camelCase(param)})`);
-        values.push(v);
+      // A value the target gives wins, listed parent or not: a spec that grows the parent's collection changes nothing.
+      const given = rootValue(param);
+      if (given !== undefined || !owner) {
+        if (given === undefined) throw new Error(`The target gives no {${param}}: set target.parents.${param} (or ${camelCase(param)})`);
+        values.push(given);
         continue;
       }
       const key = `${owner.path}\n${values.join('\n')}`;

@@ -2,9 +2,16 @@ import type { JsonObject } from '@twilio-proxy/types/spec';
 import { createFactory, type Factory } from '../../core/fixtures.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { createPageTokens } from '../page-token.js';
-import type { Collection } from '../spec.js';
+import { type Collection, itemSchemaOf } from '../spec.js';
 
 type Issue = { path: string; message: string };
+
+/** An item with another SID: every occurrence (its `url` and `links` too) carries the new one. */
+function withSid(item: JsonObject, idProperty: string, sid: string): JsonObject {
+  const old = item[idProperty];
+  if (typeof old !== 'string' || old === sid) return item;
+  return JSON.parse(JSON.stringify(item).split(old).join(sid));
+}
 
 /** The items of one collection under one set of parent values, in list order. */
 export interface Bucket {
@@ -25,12 +32,19 @@ export interface StoreOptions {
   readonly collections: readonly Collection[];
   readonly seed: number;
   readonly accountSid: string;
-  /** Root parameter values by parameter name: the only parents a top-level collection has. */
+  /** Root parameter values by parameter name (parameters no collection of the spec lists). */
   readonly roots: Readonly<Record<string, string>>;
-  /** Items per top-level bucket, by resource. */
-  readonly topLevelCount: (c: Collection) => number;
-  /** Items per parent in a nested bucket, by resource. */
-  readonly nestedCount: (c: Collection) => number;
+  /**
+   * How many items a bucket starts with, and whether it draws them from the server seed itself (else a per-bucket
+   * seed). Default: `topLevelCount` from the server seed when every parent is a root parameter, else `nestedCount`.
+   */
+  readonly seeding?: (c: Collection, parents: readonly string[]) => { count: number; plainSeed: boolean };
+  readonly topLevelCount?: (c: Collection) => number;
+  readonly nestedCount?: (c: Collection) => number;
+  /** The SID the first item of a bucket must carry (a default parent given by value), if any. */
+  readonly firstSid?: (c: Collection, parents: readonly string[]) => string | undefined;
+  /** Where items' `url` and `links` point (the factories' `baseUrl`). */
+  readonly baseUrl?: string;
   readonly selfCheck: boolean;
   readonly tokenKey: Buffer;
   /** Called whenever stored items change (the page cache listens). */
@@ -53,15 +67,21 @@ export function createStore(options: StoreOptions) {
   const buckets = new Map<string, Bucket>();
   const factories = new Map<Bucket, Factory<JsonObject>>();
   const keyOf = (c: Collection, parents: readonly string[]) => `${c.path}\n${parents.join('\n')}`;
-  const isTopLevel = (c: Collection) => c.parentOwners.every((o) => o === null);
+  /** SIDs of items made by writes: a new parent starts with empty child collections, never seeded ones. */
+  const written = new Set<string>();
+  const seeding =
+    options.seeding ??
+    ((c: Collection) =>
+      c.parentOwners.every((o) => o === null)
+        ? { count: options.topLevelCount?.(c) ?? 0, plainSeed: true }
+        : { count: options.nestedCount?.(c) ?? 3, plainSeed: false });
 
   function itemSchemaCheck(c: Collection): ((item: JsonObject) => Issue[]) | undefined {
     const op = c.list ?? c.fetch;
     if (!options.selfCheck || !op) return undefined;
-    const body = op.responses['200']?.content?.['application/json']?.schema;
-    const schema = c.list ? body?.properties?.[op.list!.itemsKey]?.items : body;
+    const schema = itemSchemaOf(op);
     if (!schema) return undefined;
-    const validate = compiled(`${op.operationId}|200|item`, schema);
+    const validate = compiled(`${op.operationId}|item`, schema);
     return (item) => (validate(item) ? [] : ajvIssues(validate.errors));
   }
   const checks = new Map<Collection, ((item: JsonObject) => Issue[]) | undefined>();
@@ -72,8 +92,10 @@ export function createStore(options: StoreOptions) {
     let f = factories.get(bucket);
     if (!f) {
       const parents = Object.fromEntries(c.parentParams.map((p, i) => [p, bucket.parents[i]!]));
-      const seed = isTopLevel(c) ? options.seed : (options.seed ^ hash(keyOf(c, bucket.parents))) >>> 0;
-      f = createFactory(c.schema, { seed, parents, accountSid: options.accountSid }) as unknown as Factory<JsonObject>;
+      const plain = seeding(c, bucket.parents).plainSeed;
+      const seed = plain ? options.seed : (options.seed ^ hash(keyOf(c, bucket.parents))) >>> 0;
+      const base = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+      f = createFactory(c.schema, { seed, parents, accountSid: options.accountSid, ...base }) as unknown as Factory<JsonObject>;
       factories.set(bucket, f);
     }
     return f;
@@ -126,9 +148,14 @@ export function createStore(options: StoreOptions) {
     if (found) return found;
     if (parents.length !== c.parentParams.length || !parentsExist(c, parents)) return undefined;
     const b = create(c, parents);
-    const n = isTopLevel(c) ? options.topLevelCount(c) : options.nestedCount(c);
+    const n = parents.some((p) => written.has(p)) ? 0 : seeding(c, parents).count;
     const f = n > 0 ? factoryOf(b) : undefined;
-    if (f) add(b, f.take(n));
+    if (f) {
+      const items = f.take(n);
+      const first = options.firstSid?.(c, parents);
+      if (first !== undefined && items[0]) items[0] = withSid(items[0], c.idProperty, first);
+      add(b, items);
+    }
     return b;
   }
 
@@ -159,8 +186,20 @@ export function createStore(options: StoreOptions) {
       if (check) b.issues[index] = check(item);
       options.onChange();
     },
-    /** Removes an item; later items move up. */
+    /** Marks an item as made by a write: its child collections start empty. */
+    markWritten(sid: string): void {
+      written.add(sid);
+    },
+    /** Removes an item and everything under it (every bucket it is a parent of); later items move up. */
     remove(b: Bucket, index: number): void {
+      const sid = b.items[index]![b.collection.idProperty];
+      const depth = b.parents.length;
+      for (const [key, child] of buckets) {
+        if (child.parents.length > depth && child.parents[depth] === sid && b.parents.every((p, i) => child.parents[i] === p)) {
+          buckets.delete(key);
+          factories.delete(child);
+        }
+      }
       b.items.splice(index, 1);
       b.json.splice(index, 1);
       if (b.issues.length) b.issues.splice(index, 1);
