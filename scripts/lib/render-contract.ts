@@ -51,7 +51,7 @@ export function renderContract(document: JsonObject, operations: readonly Walked
   const schemas: JsonObject = document.components?.schemas ?? {};
 
   // Parent parameters: every path parameter that names a collection's parent, root (nothing lists its values) or not.
-  // Each is a stable named field: a spec that grows a collection owning one (Services over {ServiceSid}) keeps it.
+  // Each is a stable named field: a spec that grows a collection owning one (a root resource listing {ParentSid}) keeps it.
   const parentParams = new Map<string, string>();
   for (const c of collections)
     for (const p of c.parents) if (!RESERVED.has(camelCase(p.param))) parentParams.set(camelCase(p.param), p.param);
@@ -111,7 +111,9 @@ export function renderContract(document: JsonObject, operations: readonly Walked
     '',
     '/** Named options of `startMockProxy`: default parent values, and the items to serve per collection under them. */',
     'export interface MockNamedOptions {',
-    ...[...parentParams].map(([k, v]) => `  /** The default \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`),
+    ...[...parentParams].map(
+      ([k, v]) => `  /** The default \`{${v}}\` the mock serves (drawn from the seed when not given). */\n  ${k}?: string;`,
+    ),
     ...named.map(
       (c) =>
         `  /** The ${c.resource} to serve${under(c)}, in list order (default: generated ones). */\n  ${c.resource}?: T.${pascalCase(c.schema!)}[];`,

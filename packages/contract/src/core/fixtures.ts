@@ -8,6 +8,7 @@ import {
   collectionOfSchema,
   componentSchema,
   isSidPattern,
+  parseAnySidPattern,
   parseSidPattern,
   pathParamSchema,
   specServerUrl,
@@ -135,6 +136,13 @@ function generatorOf(schema: JsonObject, type: string, path: string, depth: numb
 
 function stringOf(schema: JsonObject, nameLike: boolean): Gen {
   if (isSidPattern(schema.pattern)) return (ctx) => sidFromPattern(schema.pattern, ctx.rng);
+  const anySid = parseAnySidPattern(schema.pattern);
+  if (anySid) {
+    // Upper-case letters, as Twilio's prefixes are; the schema allows any.
+    const letters = (ctx: ItemContext) =>
+      Array.from({ length: anySid.letters }, () => String.fromCharCode(65 + ctx.rng.int(0, 25))).join('');
+    return (ctx) => letters(ctx) + ctx.rng.hex(anySid.hexLength);
+  }
   if (typeof schema.pattern === 'string') {
     // Only SID patterns are generated; any other pattern takes the spec's own example.
     const example = schema.example ?? schema.examples?.[0];

@@ -38,7 +38,7 @@ export interface MockProxyOptions extends MockNamedOptions {
   perParent?: number;
   /**
    * Per resource (e.g. the client's `client.<resource>`): overrides `count` or `perParent`. A collection without
-   * parents that lists a parent parameter (Services) holds 1 item, the default parent, unless given here.
+   * parents that lists a parent parameter (a root resource) holds 1 item, the default parent, unless given here.
    */
   counts?: Readonly<Record<string, number>>;
   /**
@@ -89,7 +89,10 @@ export interface MockProxy extends MockNamedFields {
   readonly url: string;
   readonly accountSid: string;
   readonly authToken: string;
-  /** The default parent values by path parameter name: where named fields, `items`, `add` and `urlFor` point by default. */
+  /**
+   * The default values of the parents top-level collections sit under, by path parameter name. Named fields,
+   * `items`, `add` and `urlFor` start from the default parents (deeper ones too: the first item of each collection).
+   */
   readonly parents: Readonly<Record<string, string>>;
   readonly requests: RecordedRequest[];
   readonly violations: SelfCheckViolation[];
@@ -138,7 +141,8 @@ function accessControlHeaders(collections: readonly Collection[]): Record<string
 function resolveGiven(options: MockProxyOptions, collections: readonly Collection[], seed: number) {
   const named = options as Record<string, unknown>;
   const given: Record<string, string> = {};
-  for (const { param } of parentParamsOf(collections)) if (typeof named[camelCase(param)] === 'string') given[param] = named[camelCase(param)] as string;
+  for (const { param } of parentParamsOf(collections))
+    if (typeof named[camelCase(param)] === 'string') given[param] = named[camelCase(param)] as string;
   Object.assign(given, options.parents);
   let accountSid = options.accountSid;
   for (const c of collections) {
@@ -271,12 +275,12 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   }
   answer = createDispatcher({ collections, router, authorized, store, pageCache, selfCheck, baseUrl: () => baseUrl });
 
-
   /** The parent values of a collection: given ones by parameter name, root values filled in. */
   function parentsOf(c: Collection, values: Readonly<Record<string, string>> = {}): string[] {
     return c.parentParams.map((p) => {
       const v = values[p] ?? defaults[p];
-      if (v === undefined) throw new Error(`${c.resource} sits under {${p}}, which has no default (its collection is empty): pass it, e.g. { ${p}: '…' }`);
+      if (v === undefined)
+        throw new Error(`${c.resource} sits under {${p}}, which has no default (its collection is empty): pass it, e.g. { ${p}: '…' }`);
       return v;
     });
   }
@@ -296,7 +300,12 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     url: baseUrl,
     accountSid,
     authToken,
-    parents: { ...defaults },
+    // The parents top-level collections sit under (deeper defaults are named fields: `sessionSid`, …).
+    parents: Object.fromEntries(
+      params
+        .filter((p) => !p.owner?.parentParams.length)
+        .flatMap((p) => (defaults[p.param] ? [[p.param, defaults[p.param]]] : [])),
+    ),
     requests,
     violations,
     items: (key: string, values?: Readonly<Record<string, string>>) => bucketOf(key, values).items,

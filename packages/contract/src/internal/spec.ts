@@ -85,6 +85,12 @@ export function parseSidPattern(pattern: string): { prefix: string; hexLength: n
   return { prefix: shape.prefix, hexLength: shape.hexDigits };
 }
 
+/** A SID pattern of any resource (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a SID of one of several kinds), or undefined. */
+export function parseAnySidPattern(pattern: unknown): { letters: number; hexLength: number } | undefined {
+  const m = typeof pattern === 'string' ? /^\^\[(?:a-zA-Z|A-Za-z|A-Z)\]\{(\d+)\}\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(pattern) : null;
+  return m ? { letters: Number(m[1]), hexLength: Number(m[2]) } : undefined;
+}
+
 /** Whether a pattern is a Twilio SID pattern (the walker's `sidShapeOf` reads it). */
 export const isSidPattern = (pattern: unknown): pattern is string => typeof pattern === 'string' && sidShapeOf({ pattern }) !== null;
 
@@ -185,7 +191,10 @@ const firstType = (s: JsonObject): string => {
 export function successOf(op: WalkedOperation): SuccessInfo {
   const e = op as Enriched;
   if (e.success) return e.success;
-  const status = Object.keys(op.responses).filter((k) => /^2\d\d$/.test(k)).sort()[0] ?? 'default';
+  const status =
+    Object.keys(op.responses)
+      .filter((k) => /^2\d\d$/.test(k))
+      .sort()[0] ?? 'default';
   return { status, schema: op.responses[status]?.content?.['application/json']?.schema ?? null };
 }
 

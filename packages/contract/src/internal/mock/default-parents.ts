@@ -18,7 +18,7 @@ export function parentParamsOf(collections: readonly Collection[]): ParentParam[
 
 /**
  * Whether every parent of a collection is a root: a root parameter, or an item of a collection that has no parents
- * itself (Services over `{ServiceSid}`). Such a collection under the default parents holds `count` items, whether
+ * itself (a root resource listing `{ParentSid}`). Such a collection under the default parents holds `count` items, whether
  * the spec lists its parent or not, so adding the parent's collection to the spec changes nothing it serves.
  */
 export const isTopLevel = (c: Collection): boolean => c.parentOwners.every((o) => o === null || o.parentParams.length === 0);
