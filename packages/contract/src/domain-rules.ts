@@ -90,10 +90,40 @@ function sessionRule(s: Session, ctx: RuleContext): void {
   s.closed_reason = ended ? rng.pick(CLOSED_REASONS) : null;
 }
 
-/** A per-schema rule: the properties it sets (the factory leaves them to it) and how. */
+/** Twilio's server-owned dates: set on create, and the second on every write (the mock's writes). */
+export const CREATED_PROPERTY = 'date_created';
+export const UPDATED_PROPERTY = 'date_updated';
+
+/** What a write rule may use: when the write happens, whether it creates the item, and the properties the client set. */
+export interface WriteContext {
+  readonly now: number;
+  readonly created: boolean;
+  readonly changed: ReadonlySet<string>;
+}
+
+/** A per-schema rule: the properties it sets (the factory leaves them to it) and how; `write` runs on the mock's writes. */
 export interface SchemaRule {
   readonly sets: readonly string[];
   apply(item: JsonObject, ctx: RuleContext): void;
+  write?(item: JsonObject, ctx: WriteContext): void;
+}
+
+/** A session written through the mock: started when created, ended (now) exactly when closed or failed, dates in order. */
+function sessionWrite(s: Session, ctx: WriteContext): void {
+  const now = iso(ctx.now);
+  if (ctx.created) {
+    s.date_started = now;
+    s.date_last_interaction = null;
+    if (!ctx.changed.has('date_expiry')) s.date_expiry = s.ttl > 0 ? iso(ctx.now + s.ttl * 1000) : null;
+  }
+  const ended = ENDED_STATUSES.includes(s.status);
+  if (ended && s.date_ended === null) {
+    s.date_ended = now;
+    s.closed_reason ??= 'api';
+  } else if (!ended) {
+    s.date_ended = null;
+    s.closed_reason = null;
+  }
 }
 
 /** Per component schema: adjusts an item the generic factory made from the spec. */
@@ -101,5 +131,6 @@ export const SCHEMA_RULES: Readonly<Record<string, SchemaRule>> = {
   Session: {
     sets: ['date_created', 'date_started', 'date_last_interaction', 'date_ended', 'date_updated', 'date_expiry', 'ttl', 'closed_reason'],
     apply: sessionRule,
+    write: sessionWrite as (item: JsonObject, ctx: WriteContext) => void,
   },
 };

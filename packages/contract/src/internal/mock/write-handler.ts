@@ -1,21 +1,16 @@
 import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
-import { type Answer, notFound } from './answer.js';
+import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
+import { bodyOf, componentSchema, successOf } from '../spec.js';
+import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
+import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';
 
-/** The first documented success status of an operation, or undefined when it documents none. */
-const successStatus = (op: WalkedOperation, preferred: string[]): number | undefined => {
-  const key = preferred.find((k) => k in op.responses) ?? Object.keys(op.responses).find((k) => /^2\d\d$/.test(k));
-  return key === undefined ? undefined : Number(key);
-};
+const nullable = (s: JsonObject | undefined): boolean => !!s && ((Array.isArray(s.type) && s.type.includes('null')) || s.nullable === true);
 
-/** Form fields (`FriendlyName=…`) onto the item properties they name (`friendly_name`), when the item has them. */
-function applyFields(item: JsonObject, form: URLSearchParams, protectedKeys: ReadonlySet<string>): JsonObject {
-  const out = { ...item };
-  for (const [name, value] of form) {
-    const key = snakeCase(name);
-    if (key in out && !protectedKeys.has(key) && (typeof out[key] === 'string' || out[key] === null)) out[key] = value;
-  }
-  return out;
+/** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
+function statusOf(op: WalkedOperation, usual: number): number {
+  const { status } = successOf(op);
+  return /^\d{3}$/.test(status) ? Number(status) : usual;
 }
 
 const answerWith = (op: WalkedOperation, status: number, item: JsonObject | undefined, json?: Buffer): Answer =>
@@ -23,10 +18,18 @@ const answerWith = (op: WalkedOperation, status: number, item: JsonObject | unde
     ? { status, body: undefined, json: '', headers: {}, operationId: op.operationId }
     : { status, body: item, json: json ?? JSON.stringify(item), headers: {}, operationId: op.operationId };
 
+/** The item properties a body field sets (`FriendlyName` → `friendly_name`), when the item has that property. */
+function fieldProperty(name: string, item: JsonObject, fixed: ReadonlySet<string>): string | undefined {
+  const key = snakeCase(name);
+  return key in item && !fixed.has(key) ? key : undefined;
+}
+
 /**
- * Operations other than reads, answered as far as the spec allows: a create stores a generated item (with the
- * form fields that name its properties) and returns it; an update changes those fields of the stored item; a
- * delete removes it (204, or the documented success). Undefined when the operation is none of these.
+ * Writes, as Twilio answers them. The body is read per the spec's fields first (a bad, missing or unknown field:
+ * 400 naming it, nothing stored). A create stores an item made of the given fields, the fields' defaults and
+ * server-owned values (SID, account, parents, dates, url and links from the bucket's factory); an update changes
+ * the given fields and `date_updated`; a remove takes the item and everything under it. Per-schema write rules
+ * (domain-rules.ts) run on both. Undefined when the operation is none of these.
  */
 export function writeAnswer(
   op: WalkedOperation,
@@ -37,27 +40,54 @@ export function writeAnswer(
   pathname: string,
 ): Answer | undefined {
   const c = bucket.collection;
-  const fixed = new Set([c.idProperty, ...c.parentParams.map((p) => snakeCase(p)), 'account_sid', 'url']);
-  if (sid === undefined && op.action === 'create') {
-    const draft = store.draft(bucket);
-    const status = successStatus(op, ['201', '200']);
-    if (!draft || status === undefined) return undefined;
-    const [item] = store.add(bucket, [applyFields(draft, form, fixed)]);
-    return answerWith(op, status, item, bucket.json.at(-1));
-  }
-  if (sid === undefined) return undefined;
-  const index = bucket.indexBySid.get(sid);
-  if (op.action === 'remove') {
-    if (index === undefined) return notFound(pathname, op.operationId);
+  const index = sid === undefined ? undefined : bucket.indexBySid.get(sid);
+  if (sid !== undefined && index === undefined) return notFound(pathname, op.operationId);
+  if (op.action === 'remove' && index !== undefined) {
     store.remove(bucket, index);
-    return answerWith(op, successStatus(op, ['204', '200']) ?? 204, undefined);
+    return answerWith(op, statusOf(op, 204), undefined);
   }
-  if (op.action === 'update') {
-    if (index === undefined) return notFound(pathname, op.operationId);
-    const status = successStatus(op, ['200', '202']);
-    if (status === undefined) return undefined;
-    store.replace(bucket, index, applyFields(bucket.items[index]!, form, fixed));
-    return answerWith(op, status, bucket.items[index], bucket.json[index]);
+  const creates = sid === undefined && op.action === 'create';
+  if (!creates && !(index !== undefined && op.action === 'update')) return undefined;
+
+  const fields = bodyOf(op)?.fields ?? [];
+  const read = readForm(op.operationId, fields, form);
+  if (!read.ok) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, read.message, op.operationId);
+
+  const base = creates ? store.draft(bucket) : bucket.items[index!];
+  if (!base) return undefined;
+  const item: JsonObject = { ...base };
+  const schema = c.schema ? componentSchema(c.schema) : {};
+  const props: JsonObject = schema.properties ?? {};
+  const fixed = new Set([c.idProperty, 'sid', 'account_sid', 'url', 'links', ...c.parentParams.map((p) => snakeCase(p))]);
+  const changed = new Set<string>();
+  const now = Date.now();
+  for (const f of fields) {
+    const key = fieldProperty(f.name, item, fixed);
+    if (key === undefined) continue;
+    if (read.values.has(f.name)) {
+      item[key] = read.values.get(f.name);
+      changed.add(key);
+    } else if (creates) {
+      // Not given: the field's default, else the property's, else null where the item allows it.
+      const fallback = f.schema.default ?? props[key]?.default;
+      if (fallback !== undefined) item[key] = fallback;
+      else if (nullable(props[key])) item[key] = null;
+    }
   }
-  return undefined;
+  if (creates) {
+    // A new item has not happened yet: its own dates are now, the others empty until they happen.
+    for (const [key, prop] of Object.entries<JsonObject>(props))
+      if (prop.format === 'date-time' && !changed.has(key)) item[key] = nullable(prop) ? null : iso(now);
+    if (CREATED_PROPERTY in item) item[CREATED_PROPERTY] = iso(now);
+  }
+  if (UPDATED_PROPERTY in item) item[UPDATED_PROPERTY] = iso(now);
+  if (c.schema) SCHEMA_RULES[c.schema]?.write?.(item, { now, created: creates, changed });
+
+  if (creates) {
+    store.add(bucket, [item]);
+    store.markWritten(item[c.idProperty]);
+    return answerWith(op, statusOf(op, 201), item, bucket.json.at(-1));
+  }
+  store.replace(bucket, index!, item);
+  return answerWith(op, statusOf(op, 200), bucket.items[index!], bucket.json[index!]);
 }
