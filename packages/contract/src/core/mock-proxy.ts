@@ -20,7 +20,6 @@ import {
   responseHeaderSchema,
   specCollections,
   specOperation,
-  successOf,
 } from '../internal/spec.js';
 import { ContractError } from './contract-error.js';
 import type { FaultKind, FaultOptions } from './faults.js';
@@ -125,8 +124,7 @@ const ACCESS_CONTROL_VALUES: Record<string, string> = {
 function accessControlHeaders(collections: readonly Collection[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const op of collections.flatMap((c) => c.operations)) {
-    const success = op.responses[successOf(op).status];
-    for (const [name, header] of Object.entries<JsonObject>(success?.headers ?? {})) {
+    for (const [name, header] of Object.entries<JsonObject>(op.success.headers)) {
       if (!name.toLowerCase().startsWith('access-control-')) continue;
       out[name] = ACCESS_CONTROL_VALUES[name.toLowerCase()] ?? (header.schema?.type === 'boolean' ? 'true' : '*');
     }
@@ -302,9 +300,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     authToken,
     // The parents top-level collections sit under (deeper defaults are named fields: `sessionSid`, …).
     parents: Object.fromEntries(
-      params
-        .filter((p) => !p.owner?.parentParams.length)
-        .flatMap((p) => (defaults[p.param] ? [[p.param, defaults[p.param]]] : [])),
+      params.filter((p) => !p.owner?.parentParams.length).flatMap((p) => (defaults[p.param] ? [[p.param, defaults[p.param]]] : [])),
     ),
     requests,
     violations,

@@ -1,15 +1,10 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import { type JsonObject, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
 import { ajvIssues, compiled } from '../ajv.js';
-import type { BodyField } from '../spec.js';
 
 /** A form body read per the spec's fields: the values by wire name, or the first problem, naming its field. */
 export type FormResult = { ok: true; values: Map<string, unknown> } | { ok: false; field: string; message: string };
 
 const nullable = (s: JsonObject): boolean => (Array.isArray(s.type) && s.type.includes('null')) || s.nullable === true;
-const typeOf = (s: JsonObject): string => {
-  const t = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type;
-  return typeof t === 'string' ? t : s.properties ? 'object' : 'string';
-};
 
 const NOT_PARSED = Symbol('not parsed');
 
@@ -39,7 +34,7 @@ function coerce(schema: JsonObject, raw: string): unknown {
  * key), a missing required field, or a value that does not fit its schema (type, enum, format, bounds) is a
  * problem naming the field. `partial` (updates) still requires what the spec requires.
  */
-export function readForm(operationId: string, fields: readonly BodyField[], form: URLSearchParams): FormResult {
+export function readForm(operationId: string, fields: readonly WalkedBodyField[], form: URLSearchParams): FormResult {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const given = new Map<string, string[]>();
   for (const [name, value] of form) {
@@ -47,7 +42,8 @@ export function readForm(operationId: string, fields: readonly BodyField[], form
     given.set(name, [...(given.get(name) ?? []), value]);
   }
   for (const f of fields)
-    if (f.required && !given.has(f.name)) return { ok: false, field: f.name, message: `Missing required parameter ${f.name} in the post body` };
+    if (f.required && !given.has(f.name))
+      return { ok: false, field: f.name, message: `Missing required parameter ${f.name} in the post body` };
   const values = new Map<string, unknown>();
   for (const [name, raws] of given) {
     const f = byName.get(name)!;
@@ -56,7 +52,9 @@ export function readForm(operationId: string, fields: readonly BodyField[], form
     const bad = Array.isArray(value) ? value.includes(NOT_PARSED) : value === NOT_PARSED;
     const validate = compiled(`${operationId}|body|${name}`, f.schema);
     if (bad || !validate(value)) {
-      const why = bad ? `must be ${typeOf(f.type === 'array' ? (f.items ?? {}) : f.schema)}` : (ajvIssues(validate.errors)[0]?.message ?? 'is invalid');
+      const why = bad
+        ? `must be ${typeOf(f.type === 'array' ? (f.items ?? {}) : f.schema)}`
+        : (ajvIssues(validate.errors)[0]?.message ?? 'is invalid');
       return { ok: false, field: name, message: `Invalid ${name}: ${name} ${why}` };
     }
     values.set(name, value);

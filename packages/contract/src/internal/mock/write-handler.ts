@@ -1,6 +1,6 @@
 import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
-import { bodyOf, componentSchema, successOf } from '../spec.js';
+import { componentSchema } from '../spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
 import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';
@@ -9,7 +9,7 @@ const nullable = (s: JsonObject | undefined): boolean => !!s && ((Array.isArray(
 
 /** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
 function statusOf(op: WalkedOperation, usual: number): number {
-  const { status } = successOf(op);
+  const { status } = op.success;
   return /^\d{3}$/.test(status) ? Number(status) : usual;
 }
 
@@ -49,7 +49,7 @@ export function writeAnswer(
   const creates = sid === undefined && op.action === 'create';
   if (!creates && !(index !== undefined && op.action === 'update')) return undefined;
 
-  const fields = bodyOf(op)?.fields ?? [];
+  const fields = op.body?.fields ?? [];
   const read = readForm(op.operationId, fields, form);
   if (!read.ok) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, read.message, op.operationId);
 
