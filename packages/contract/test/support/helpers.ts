@@ -11,7 +11,10 @@ export interface RawResponse {
 }
 
 /** A plain node:http request with a keep-alive agent: fast, and the test controls every byte. */
-export function raw(url: string, init: { method?: string; auth?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function raw(
+  url: string,
+  init: { method?: string; auth?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.auth) headers.authorization = init.auth;
@@ -31,7 +34,7 @@ export function raw(url: string, init: { method?: string; auth?: string; headers
       });
     });
     req.on('error', reject);
-    req.end();
+    req.end(init.body);
   });
 }
 

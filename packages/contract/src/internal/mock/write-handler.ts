@@ -59,6 +59,11 @@ export function writeAnswer(
   const schema = c.schema ? componentSchema(c.schema) : {};
   const props: JsonObject = schema.properties ?? {};
   const fixed = new Set([c.idProperty, 'sid', 'account_sid', 'url', 'links', ...c.parentParams.map((p) => snakeCase(p))]);
+  // A create may name the SID itself (a resource added by its SID, as Twilio's phone numbers are): it becomes the item's.
+  const ownSid = creates ? fields.find((f) => snakeCase(f.name) === c.idProperty && read.values.has(f.name)) : undefined;
+  const given = ownSid && read.values.get(ownSid.name);
+  if (typeof given === 'string' && bucket.indexBySid.has(given))
+    return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${ownSid!.name}: ${given} is already in this collection`, op.operationId);
   const changed = new Set<string>();
   const now = Date.now();
   for (const f of fields) {
@@ -84,6 +89,7 @@ export function writeAnswer(
   if (c.schema) SCHEMA_RULES[c.schema]?.write?.(item, { now, created: creates, changed });
 
   if (creates) {
+    if (typeof given === 'string') Object.assign(item, JSON.parse(JSON.stringify(item).split(item[c.idProperty]).join(given)));
     store.add(bucket, [item]);
     store.markWritten(item[c.idProperty]);
     return answerWith(op, statusOf(op, 201), item, bucket.json.at(-1));
