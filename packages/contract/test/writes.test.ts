@@ -54,7 +54,7 @@ const send = (method: string, url: string, form?: URLSearchParams) =>
       : {},
     ...(form ? { body: form.toString() } : {}),
   });
-const itemUrl = (c: Collection, op: WalkedOperation, sid: string) => m.urlFor(op.operationId, { [op.pathParams.at(-1)!]: sid });
+const itemUrl = (_c: Collection, op: WalkedOperation, sid: string) => m.urlFor(op.operationId, { [op.pathParams.at(-1)!]: sid });
 const snapshot = () => JSON.stringify(specCollections().map((c) => (c.list && c.schema ? m.items(c.resource) : [])));
 
 describe.skipIf(creates.length === 0)('writes, as Twilio answers them', () => {
@@ -178,7 +178,7 @@ describe.skipIf(creates.length === 0)('writes, as Twilio answers them', () => {
     async () => {
       const op = ops.find((o) => o.operationId === 'UpdateSession')!;
       const open = m.addSessions(1)[0]!;
-      const r = await send('POST', m.urlFor('UpdateSession', { Sid: open.sid }), new URLSearchParams({ Status: 'closed' }));
+      const r = await send('POST', m.urlFor('UpdateSession', { Sid: open.sid! }), new URLSearchParams({ Status: 'closed' }));
       expect(r.status, r.text).toBe(Number(op.success.status));
       expect(r.json.status).toBe('closed');
       expect(r.json.date_ended).not.toBeNull();
