@@ -2,7 +2,7 @@ import type { JsonObject } from '@twilio-proxy/types/spec';
 import { createFactory, type Factory } from '../../core/fixtures.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { createPageTokens } from '../page-token.js';
-import type { Collection } from '../spec.js';
+import { type Collection, componentSchema } from '../spec.js';
 
 type Issue = { path: string; message: string };
 
@@ -79,7 +79,8 @@ export function createStore(options: StoreOptions) {
   function itemSchemaCheck(c: Collection): ((item: JsonObject) => Issue[]) | undefined {
     const op = c.list ?? c.fetch;
     if (!options.selfCheck || !op) return undefined;
-    const schema = op.item;
+    // The walker's item schema; an operation made by hand may carry none, then the collection's named schema.
+    const schema = op.item ?? (c.schema ? componentSchema(c.schema) : null);
     if (!schema) return undefined;
     const validate = compiled(`${op.operationId}|item`, schema);
     return (item) => (validate(item) ? [] : ajvIssues(validate.errors));

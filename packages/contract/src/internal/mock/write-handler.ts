@@ -1,4 +1,4 @@
-import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
 import { componentSchema } from '../spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
@@ -9,7 +9,7 @@ const nullable = (s: JsonObject | undefined): boolean => !!s && ((Array.isArray(
 
 /** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
 function statusOf(op: WalkedOperation, usual: number): number {
-  const { status } = op.success;
+  const status = op.success?.status ?? '';
   return /^\d{3}$/.test(status) ? Number(status) : usual;
 }
 
@@ -49,7 +49,11 @@ export function writeAnswer(
   const creates = sid === undefined && op.action === 'create';
   if (!creates && !(index !== undefined && op.action === 'update')) return undefined;
 
-  const fields = op.body?.fields ?? [];
+  // An operation made by hand rather than walked may describe no body: its form fields are then read as text.
+  const fields: readonly WalkedBodyField[] =
+    op.body !== undefined
+      ? (op.body?.fields ?? [])
+      : [...new Set(form.keys())].map((name) => ({ name, option: name, flag: name, required: false, schema: {}, type: 'string' }));
   const read = readForm(op.operationId, fields, form);
   if (!read.ok) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, read.message, op.operationId);
 
@@ -60,7 +64,7 @@ export function writeAnswer(
   const props: JsonObject = schema.properties ?? {};
   const fixed = new Set([c.idProperty, 'sid', 'account_sid', 'url', 'links', ...c.parentParams.map((p) => snakeCase(p))]);
   // A create may name the SID itself (a resource added by its SID, as Twilio's phone numbers are): it becomes the item's.
-  const ownSid = creates ? fields.find((f) => snakeCase(f.name) === c.idProperty && read.values.has(f.name)) : undefined;
+  const ownSid = creates && op.body ? fields.find((f) => snakeCase(f.name) === c.idProperty && read.values.has(f.name)) : undefined;
   const given = ownSid && read.values.get(ownSid.name);
   if (typeof given === 'string' && bucket.indexBySid.has(given))
     return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${ownSid!.name}: ${given} is already in this collection`, op.operationId);
