@@ -1,6 +1,8 @@
+import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/spec';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
+import { specCollections, specOperations } from '../src/internal/spec.js';
 import { basic, mockAuth, raw } from './support/helpers.js';
 
 /** A request exactly as generated: method, raw path+query, Authorization header (absent, empty or any). */
@@ -115,4 +117,98 @@ describe('fuzz: malformed requests', () => {
       createSessionFactory({ seed: 21, serviceSid: m.serviceSid, accountSid: m.accountSid, baseUrl: m.url }).take(40),
     );
   });
+});
+
+// Writes: random and malformed form bodies, wrong methods, huge fields, on every write operation of the spec (the
+// real spec has none; the published-API fixture copy of the workflow tests has 13). A rejected request changes nothing.
+const writeOps = [...specOperations().values()].filter((op) => ['create', 'update', 'remove'].includes(op.action));
+
+describe.skipIf(writeOps.length === 0)('fuzz: writes', () => {
+  let w: MockProxy;
+  beforeAll(async () => {
+    w = await startMockProxy({ count: 5, perParent: 2, seed: 33 });
+  });
+  afterAll(() => w.close()); // rejects if any answer broke the spec
+
+  /** Every listed collection under the default parents (or that it is gone), as text: what a rejected write must not change. */
+  const snapshot = () =>
+    specCollections()
+      .filter((c) => c.list && c.schema)
+      .map((c) => {
+        try {
+          return JSON.stringify(w.items(c.resource));
+        } catch {
+          return 'gone';
+        }
+      })
+      .join('\n');
+
+  it('never answers 5xx, every error is a Twilio error, and a rejected write changes nothing (10,000 requests)', async () => {
+    const junk = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', 'true', 'false', 'TRUE', '1', '-1', '1.5', '1e309', 'null', '[]', '{', '2030-01-02T03:04:05Z', 'not-a-date'),
+      fc.constantFrom('open', 'closed', 'in-progress', 'carrier-pigeon', 'message-only', 'voice-and-message', 'country'),
+      fc.integer({ min: 0, max: 5 }).map((n) => 'x'.repeat(10 ** n)),
+    );
+    const fieldName = (op: WalkedOperation) =>
+      fc.oneof(
+        { weight: 5, arbitrary: op.body?.fields.length ? fc.constantFrom(...op.body.fields.map((f) => f.name)) : fc.constant('Foo') },
+        fc.constantFrom('NoSuchField', 'sid', 'AccountSid', 'uniqueName', '', '%', 'Ttl[]'),
+      );
+    const request = fc.constantFrom(...writeOps).chain((op) =>
+      fc.record({
+        op: fc.constant(op),
+        method: fc.oneof({ weight: 6, arbitrary: fc.constant(op.method as string) }, fc.constantFrom('PUT', 'PATCH', 'POST', 'DELETE', 'GET')),
+        item: fc.oneof(
+          { weight: 3, arbitrary: fc.constant('existing') },
+          fc.constantFrom('random', 'malformed', 'parent-unknown'),
+        ),
+        fields: fc.array(fc.tuple(fieldName(op), junk), { maxLength: 6 }),
+        raw: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, fc.constantFrom('%', '%ZZ=1', '=&&=', 'a=%E0%A4%A', '\u0000=\u0000')),
+      }),
+    );
+    let fives = 0;
+    await fc.assert(
+      fc.asyncProperty(request, async ({ op, method, item, fields, raw: rawBody }) => {
+        const c = specCollections().find((x) => x.operations.includes(op))!;
+        const values: Record<string, string> = {};
+        const onItem = op.pathParams.length > c.parentParams.length;
+        if (item === 'parent-unknown' && c.parentParams.length) values[c.parentParams.at(-1)!] = `XX${'0'.repeat(32)}`;
+        if (onItem) {
+          let listed: string | undefined;
+          try {
+            listed = w.items<JsonObject>(c.resource)[0]?.[c.idProperty];
+          } catch {
+            listed = undefined;
+          }
+          values[op.pathParams.at(-1)!] =
+            item === 'existing' && listed ? listed : item === 'malformed' ? 'nope%20sid' : `${c.idProperty === 'sid' ? 'XX' : 'YY'}${'1'.repeat(32)}`;
+        }
+        let url: string;
+        try {
+          url = w.urlFor(op.operationId, values);
+        } catch {
+          return; // a default parent is gone (removed by an earlier request): nothing to address
+        }
+        const body = rawBody ?? new URLSearchParams(fields).toString();
+        const before = snapshot();
+        const r = await raw(url, {
+          method,
+          auth: mockAuth(w),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) },
+          body,
+        });
+        if (r.status >= 500) fives++;
+        expect(r.status, `${method} ${url} ${body.slice(0, 200)}`).toBeLessThan(500);
+        if (r.status >= 400) {
+          expect(validateSchema('TwilioError', r.json).errors).toEqual([]);
+          expect(snapshot(), `${method} ${url} → ${r.status} changed the store`).toBe(before);
+        }
+      }),
+      { numRuns: 10_000, seed: 1717 },
+    );
+    expect(fives).toBe(0);
+    expect(w.requests.length).toBeGreaterThanOrEqual(9_000);
+    expect(w.violations).toEqual([]);
+  }, 300_000);
 });

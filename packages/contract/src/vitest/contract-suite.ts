@@ -4,6 +4,7 @@ import { randomPathValue } from '../core/fixtures.js';
 import { type ContractIssue, validateResponse, validateSchema } from '../core/validators.js';
 import type { TargetNamedValues } from '../generated/names.gen.js';
 import { type Collection, errorSchemaName, specCollections, specOperation, specOperations } from '../internal/spec.js';
+import { defineWriteTests } from './write-suite.js';
 
 export interface ContractTarget extends TargetNamedValues {
   /** Where the API lives, e.g. `https://proxy.twilio.com` or a mock's `url`. */
@@ -55,6 +56,12 @@ export interface ContractSuiteOptions {
   capabilities?: Partial<TargetCapabilities>;
   /** When set, every test is registered as skipped and this reason is in the suite's title. */
   skip?: string | false;
+  /**
+   * Also test every write operation (create then fetch, update, remove with its children, a bad body): the suite
+   * creates its own items and removes them afterwards, even when a test fails. Off unless set: a live account's
+   * data is never written by default. Default false.
+   */
+  writes?: boolean;
   /** Page size for the paging tests. Default 7. */
   pageSize?: number;
   /** Stop following next_page_url after this many pages (a chain that long counts as not ending). Default 2000. */
@@ -74,6 +81,28 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
   const authHeader = (c: ContractTarget['credentials']) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
   const collectionOf = new Map<string, Collection>();
   for (const c of specCollections()) for (const op of c.operations) collectionOf.set(op.operationId, c);
+
+  /** A request with a form body (writes): the text too, so a test can check what an error names. */
+  async function send(method: string, url: string, form?: URLSearchParams): Promise<Reply & { text: string }> {
+    const body = form?.toString();
+    const res = await doFetch(url, {
+      method,
+      headers: {
+        authorization: authHeader(target.credentials),
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+      },
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed as JsonObject, headers: res.headers, text };
+  }
 
   async function get(url: string, auth: string | null = authHeader(target.credentials)): Promise<Reply> {
     const res = await doFetch(url, {
@@ -154,6 +183,7 @@ function targetSession(options: ContractSuiteOptions, caps: TargetCapabilities) 
     credentials: () => target.credentials,
     authHeader,
     get,
+    send,
     urlOf,
     parentsOf,
     firstItem,
@@ -325,7 +355,8 @@ function suiteOperations(operationId: string | undefined): WalkedOperation[] {
 /**
  * Registers contract tests for one target: per list operation the paging invariants, per fetch operation
  * 200 for a listed item, 404 for an unknown SID and 400/404 for a malformed one, and for both 401 without or
- * with wrong credentials and 404 under an unknown parent. Read-only: it sends GET requests only.
+ * with wrong credentials and 404 under an unknown parent. Read-only unless `writes` is set: then every write
+ * operation is tested too (see `writeTests`), else each is registered as skipped.
  */
 export function defineContractSuite(options: ContractSuiteOptions): void {
   const given = options.capabilities ?? {};
@@ -350,6 +381,7 @@ export function defineContractSuite(options: ContractSuiteOptions): void {
         else commonTests(op, s.collectionOf(op), s, caps);
       });
     }
+    if (!options.operationId) defineWriteTests(s, options.writes === true);
   });
 }
 

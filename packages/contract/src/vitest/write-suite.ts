@@ -1,0 +1,133 @@
+import { type JsonObject, sidShapeOf, snakeCase, typeOf, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { afterAll, describe, expect, it, type TestContext } from 'vitest';
+import { validateResponse } from '../core/validators.js';
+import { type Collection, specCollections, specOperations } from '../internal/spec.js';
+
+/** What the write tests need of a target: requests with a form body, URLs, and the parents to write under. */
+export interface WriteProbe {
+  send(method: string, url: string, form?: URLSearchParams): Promise<{ status: number; body: JsonObject; text: string }>;
+  urlOf(op: WalkedOperation, values: readonly string[], query?: string): string;
+  parentsOf(c: Collection): Promise<string[] | undefined>;
+}
+
+/** A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans, formats. */
+export function sampleFormValue(schema: JsonObject, i: number): string {
+  const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
+  if (values.length) return String(values[i % values.length]);
+  const shape = sidShapeOf(schema);
+  if (shape) return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
+  switch (typeOf(schema)) {
+    case 'integer':
+    case 'number':
+      return String(600 + i);
+    case 'boolean':
+      return i % 2 ? 'false' : 'true';
+  }
+  if (schema.format === 'date-time') return '2030-01-02T03:04:05Z';
+  if (schema.format === 'uri') return `https://example.com/contract/${i}`;
+  if (schema.format === 'phone-number') return `+1555010${String(1000 + (i % 1000)).slice(-4)}`;
+  return `contract suite ${i}`;
+}
+
+/** A form giving every field a valid value (an array field twice). */
+export function sampleForm(fields: readonly WalkedBodyField[], i = 0): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const f of fields) {
+    if (f.type === 'array') for (const k of [0, 1]) form.append(f.name, sampleFormValue(f.items ?? {}, i + k));
+    else form.append(f.name, sampleFormValue(f.schema, i));
+  }
+  return form;
+}
+
+const collectionOf = (op: WalkedOperation): Collection => specCollections().find((c) => c.operations.includes(op))!;
+const opOf = (c: Collection, action: string) => c.operations.find((o) => o.action === action && o.body !== undefined);
+
+/** The write operations a suite covers: creates, updates and removes, per collection that can create its own items. */
+export function writeOperations(): WalkedOperation[] {
+  return [...specOperations().values()].filter((op) => ['create', 'update', 'remove'].includes(op.action) && opOf(collectionOf(op), 'create'));
+}
+
+/**
+ * Per write operation: a create then a fetch gives the same item; an update changes only the given field (and what
+ * the server owns: `date_updated`, dates a domain rule sets); a remove makes the item and its children 404; a bad body
+ * gives 400 with nothing stored. Every item a test creates is removed afterwards, even when the test fails.
+ */
+export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
+  const c = collectionOf(op);
+  const create = opOf(c, 'create')!;
+  const remove = opOf(c, 'remove');
+  const fetch = c.fetch;
+  const created: Array<() => Promise<unknown>> = [];
+
+  afterAll(async () => {
+    for (const undo of created.splice(0).reverse()) await undo().catch(() => undefined);
+  });
+
+  async function parents(ctx: TestContext): Promise<string[]> {
+    const values = await probe.parentsOf(c);
+    if (!values) ctx.skip(`no parent item to write ${c.resource} under`);
+    return values!;
+  }
+  async function make(values: string[], i: number): Promise<JsonObject> {
+    const r = await probe.send(create.method, probe.urlOf(create, values), sampleForm(create.body?.fields ?? [], i));
+    expect(r.status, r.text).toBe(Number(create.success.status));
+    const sid = r.body[c.idProperty];
+    if (remove) created.push(() => probe.send(remove.method, probe.urlOf(remove, [...values, sid])));
+    return r.body;
+  }
+  const itemUrl = (o: WalkedOperation, values: string[], sid: string) => probe.urlOf(o, [...values, sid]);
+
+  if (op === create) {
+    it('a create answers the documented status and a spec-valid item; a fetch gives the same item', async (ctx) => {
+      const values = await parents(ctx);
+      const item = await make(values, 1);
+      expect(validateResponse(op.operationId, Number(op.success.status), item).errors).toEqual([]);
+      if (fetch) expect((await probe.send('GET', itemUrl(fetch, values, item[c.idProperty]))).body).toEqual(item);
+    });
+    it('a bad body (an unknown field) gives 400 with nothing stored', async (ctx) => {
+      const values = await parents(ctx);
+      const list = c.list;
+      const before = list ? (await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text : '';
+      const form = sampleForm((op.body?.fields ?? []).filter((f) => f.required));
+      form.append('NotAFieldOfThisRequest', 'x');
+      const r = await probe.send(op.method, probe.urlOf(op, values), form);
+      expect(r.status).toBe(400);
+      expect(r.text).toContain('NotAFieldOfThisRequest');
+      if (list) expect((await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text).toBe(before);
+    });
+  } else if (op.action === 'update') {
+    it('an update changes only the given field (and server-owned dates)', async (ctx) => {
+      const values = await parents(ctx);
+      const item = await make(values, 2);
+      const field = (op.body?.fields ?? []).find((f) => f.type !== 'array' && snakeCase(f.name) in item);
+      if (!field) return ctx.skip(`${op.operationId} has no field the item shows`);
+      const form = new URLSearchParams({ [field.name]: sampleFormValue(field.schema, 3) });
+      const r = await probe.send(op.method, itemUrl(op, values, item[c.idProperty]), form);
+      expect(r.status, r.text).toBe(Number(op.success.status));
+      const changed = Object.keys(r.body).filter((k) => JSON.stringify(r.body[k]) !== JSON.stringify(item[k]));
+      const serverOwned = (k: string) => k.startsWith('date_') || k === 'closed_reason';
+      expect(changed.filter((k) => k !== snakeCase(field.name) && !serverOwned(k))).toEqual([]);
+    });
+  } else if (op.action === 'remove') {
+    it('a remove answers the documented status; the item and its children are then 404', async (ctx) => {
+      const values = await parents(ctx);
+      const item = await make(values, 4);
+      const sid = item[c.idProperty];
+      const r = await probe.send(op.method, itemUrl(op, values, sid));
+      expect(r.status).toBe(Number(op.success.status));
+      if (fetch) expect((await probe.send('GET', itemUrl(fetch, values, sid))).status).toBe(404);
+      for (const child of specCollections().filter((x) => x.list && x.parentOwners.at(-1) === c))
+        expect((await probe.send('GET', probe.urlOf(child.list!, [...values, sid]))).status).toBe(404);
+    });
+  }
+}
+
+/** Registers the write tests of every write operation, or (not opted in) each as skipped with the reason. */
+export function defineWriteTests(probe: WriteProbe, optedIn: boolean): void {
+  for (const op of writeOperations()) {
+    const register = optedIn ? describe : describe.skip;
+    register(`${op.operationId} (${op.method} ${op.path})${optedIn ? '' : ' (writes not opted in: set writes: true)'}`, () =>
+      writeTests(op, probe),
+    );
+  }
+}
