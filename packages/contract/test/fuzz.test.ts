@@ -158,11 +158,11 @@ describe.skipIf(writeOps.length === 0)('fuzz: writes', () => {
     const request = fc.constantFrom(...writeOps).chain((op) =>
       fc.record({
         op: fc.constant(op),
-        method: fc.oneof({ weight: 6, arbitrary: fc.constant(op.method as string) }, fc.constantFrom('PUT', 'PATCH', 'POST', 'DELETE', 'GET')),
-        item: fc.oneof(
-          { weight: 3, arbitrary: fc.constant('existing') },
-          fc.constantFrom('random', 'malformed', 'parent-unknown'),
+        method: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(op.method as string) },
+          fc.constantFrom('PUT', 'PATCH', 'POST', 'DELETE', 'GET'),
         ),
+        item: fc.oneof({ weight: 3, arbitrary: fc.constant('existing') }, fc.constantFrom('random', 'malformed', 'parent-unknown')),
         fields: fc.array(fc.tuple(fieldName(op), junk), { maxLength: 6 }),
         raw: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, fc.constantFrom('%', '%ZZ=1', '=&&=', 'a=%E0%A4%A', '\u0000=\u0000')),
       }),
@@ -182,7 +182,11 @@ describe.skipIf(writeOps.length === 0)('fuzz: writes', () => {
             listed = undefined;
           }
           values[op.pathParams.at(-1)!] =
-            item === 'existing' && listed ? listed : item === 'malformed' ? 'nope%20sid' : `${c.idProperty === 'sid' ? 'XX' : 'YY'}${'1'.repeat(32)}`;
+            item === 'existing' && listed
+              ? listed
+              : item === 'malformed'
+                ? 'nope%20sid'
+                : `${c.idProperty === 'sid' ? 'XX' : 'YY'}${'1'.repeat(32)}`;
         }
         let url: string;
         try {

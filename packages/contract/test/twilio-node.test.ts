@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close()); // rejects if any answer broke the spec (self-check)
 
-const statusOf = (p: Promise<unknown>) => p.then(() => 0, (e: Any) => e.status as number);
+const statusOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: Any) => e.status as number,
+  );
 
 describe('twilio-node against the mock', () => {
   it('lists the sessions of the service', async () => {

@@ -15,7 +15,8 @@ export function sampleFormValue(schema: JsonObject, i: number): string {
   const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
   if (values.length) return String(values[i % values.length]);
   const shape = sidShapeOf(schema);
-  if (shape) return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
+  if (shape)
+    return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
@@ -44,7 +45,9 @@ const opOf = (c: Collection, action: string) => c.operations.find((o) => o.actio
 
 /** The write operations a suite covers: creates, updates and removes, per collection that can create its own items. */
 export function writeOperations(): WalkedOperation[] {
-  return [...specOperations().values()].filter((op) => ['create', 'update', 'remove'].includes(op.action) && opOf(collectionOf(op), 'create'));
+  return [...specOperations().values()].filter(
+    (op) => ['create', 'update', 'remove'].includes(op.action) && opOf(collectionOf(op), 'create'),
+  );
 }
 
 /**
