@@ -21,7 +21,10 @@ export interface ProxyClientOptions extends Credentials {
   fetch?: typeof fetch;
   /** Per attempt, from its start to the end of its body. Default 30 000. */
   timeoutMs?: number;
-  /** Retries of a GET after 429, 500, 502, 503, 504, a network error or a timeout. Default 2. */
+  /**
+   * Retries of an idempotent request (GET, HEAD, OPTIONS, PUT, DELETE) after 429, 500, 502, 503, 504, a network
+   * error or a timeout; a POST only after a 429 or a refused connection (it was not processed). Default 2.
+   */
   maxRetries?: number;
   /**
    * The largest response body read, counted as it streams in; past it the request is aborted with a

@@ -59,15 +59,30 @@ export interface SendInit {
 }
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
+/** Idempotent methods (RFC 9110 §9.2.2): sending one twice has the effect of sending it once. */
+const IDEMPOTENT = ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'];
+/** Failures of a connection that never carried the request: nothing reached the server. */
+const UNSENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+type Cause = { code?: unknown; cause?: Cause; errors?: Cause[] } | undefined;
+/** Whether a fetch failed before the request was sent (its error, or one of its causes, says so). */
+const unsent = (err: Cause, depth = 0): boolean =>
+  !!err &&
+  depth < 5 &&
+  (UNSENT.includes(err.code as string) ||
+    (!!err.errors?.length && err.errors.every((e) => unsent(e, depth + 1))) ||
+    unsent(err.cause, depth + 1));
 
 /**
  * One logical request: auth, per-attempt timeout, retries with backoff and `Retry-After`, a bounded body,
- * the caller's signal honoured at every await. Only GET and HEAD (idempotent) are retried.
+ * the caller's signal honoured at every await. Idempotent methods are retried after any retryable failure;
+ * any other (a POST: a create) only when it provably was not processed, so it is never done twice: its
+ * connection was refused (or its host not found) before sending, or the answer was a 429.
  */
 export async function send(cfg: TransportConfig, url: string, init: SendInit = {}): Promise<Reply> {
   const { method = 'GET', headers = cfg.headers, body, json } = init;
   const signal = init.signal ?? undefined;
-  const retries = method === 'GET' || method === 'HEAD' ? cfg.maxRetries : 0;
+  const idempotent = IDEMPOTENT.includes(method);
   for (let attempts = 1; ; attempts++) {
     signal?.throwIfAborted();
     cfg.logger?.debug?.('request', { method, url, attempts, headers: redactHeaders(headers) });
@@ -76,6 +91,7 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
     const unwatch = cfg.watch(ctrl);
     let reply: Reply | undefined;
     let failure: ProxyError | undefined;
+    let again = idempotent;
     try {
       // Redirects are not followed: credentials go to baseUrl's origin only.
       const res = await cfg.fetch(url, { method, headers, body, signal: ctrl.signal, redirect: 'manual' });
@@ -104,14 +120,16 @@ export async function send(cfg: TransportConfig, url: string, init: SendInit = {
         : ctrl.signal.reason === TIMEOUT
           ? new ProxyTimeoutError(`Timed out after ${cfg.timeoutMs} ms`, { timeoutMs: cfg.timeoutMs, attempts })
           : networkError(err, attempts, cfg.redact);
+      again ||= unsent(err as Cause);
     } finally {
       unwatch();
       unlink();
     }
     if (!failure && !RETRY_STATUS.includes(reply!.status)) return reply!;
     const after = failure ? undefined : retryAfterMs(reply!.headers.get('retry-after'));
+    again ||= reply?.status === 429;
     // Past the cap, waiting is pointless and retrying sooner would ignore the server: give up now.
-    if (attempts > retries || after! > cfg.retry.maxRetryAfterMs) {
+    if (!again || attempts > cfg.maxRetries || after! > cfg.retry.maxRetryAfterMs) {
       if (failure) throw failure;
       return reply!;
     }
