@@ -7,6 +7,13 @@ const doc = (indent: string, text: string): string => `${indent}/** ${text.repla
 
 const summaryOf = (op: WalkedOperation): string => op.summary ?? `${op.method} ${op.path}`;
 
+/** The body fields a `Date` may be given for (date-time and date formats), as a union of quoted names. */
+const dateFields = (op: WalkedOperation): string =>
+  (op.body?.fields ?? [])
+    .filter((f) => /^date/.test(f.schema.format ?? ''))
+    .map((f) => q(f.name))
+    .join(' | ');
+
 /**
  * The client's generated facade: `client.<resource>.<action>(...pathParams, options?)` for every operation.
  * Each method is one call of a generic function of `src/core/resource.ts`; its types and TSDoc (the operation's
@@ -57,13 +64,16 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         calls.push(`...listMethods(api, ${id})`);
         use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'PagePromise', 'listMethods');
       } else {
-        const body = op.body ? ` & { body?: RequestBody<${id}> }` : '';
+        // Body fields sit beside the query options; the options are required when a body field is.
+        const dates = dateFields(op);
+        const body = op.body ? ` & BodyOptions<${id}${dates ? `, ${dates}` : ''}>` : '';
+        const optional = op.body?.fields.some((f) => f.required) ? '' : '?';
         members.push(
           doc('  ', summary),
-          `  ${op.action}(${lead}options?: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`,
+          `  ${op.action}(${lead}options${optional}: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`,
         );
         calls.push(`${op.action}: requestMethod(api, ${id})`);
-        use('QueryOptions', 'RequestOptions', 'SuccessBody', 'requestMethod', ...(body ? ['RequestBody'] : []));
+        use('QueryOptions', 'RequestOptions', 'SuccessBody', 'requestMethod', ...(body ? ['BodyOptions'] : []));
       }
     }
     out.push(
@@ -120,7 +130,7 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
     `import type { operations${dated.map((n) => `, ${pascalCase(n)}`).join('')} } from '@twilio-proxy/types';`,
     ...from('../core/dates.js', ['parseDates'], ['DateField', 'WithDates']),
     ...from('../core/pagination.js', [], ['IterateOptions', 'ListItem', 'PagePromise']),
-    ...from('../core/request.js', [], ['QueryOptions', 'RequestBody', 'RequestOptions', 'SuccessBody']),
+    ...from('../core/request.js', [], ['BodyOptions', 'QueryOptions', 'RequestOptions', 'SuccessBody']),
     ...from('../core/resource.js', ['listMethods', 'requestMethod'], ['OperationsApi']),
     '',
     `export type { ${Object.keys(schemas).map(pascalCase).join(', ')} } from '@twilio-proxy/types';`,

@@ -20,7 +20,17 @@ export {
 } from './core/errors.js';
 export { type IterateOptions, type ListItem, type ListOperationId, Page, PagePromise } from './core/pagination.js';
 export { createRedactor, MIN_SECRET_LENGTH, redact } from './core/redact.js';
-export type { ParamsOf, QueryOptions, RequestBody, RequestOptions, SuccessBody } from './core/request.js';
+export type {
+  BodyOf,
+  BodyOptions,
+  BodyOptionsOf,
+  ParamsOf,
+  QueryOptions,
+  RequestBody,
+  RequestOptions,
+  SuccessBody,
+  SuccessOf,
+} from './core/request.js';
 export type { OperationsApi } from './core/resource.js';
 export type { Logger, RetryOptions } from './core/transport.js';
 export * from './generated/resources.gen.js';

@@ -1,4 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { walkOperations } from '@twilio-proxy/types/spec';
 import { describe, expect, it } from 'vitest';
 import { parseDates, parseSessionDates } from '../src/index.js';
 import { makeSession } from './support/sessions.js';
@@ -19,10 +20,12 @@ describe('parseDates', () => {
     expect(parseSessionDates).toBe(parseDates);
   });
 
+  // The rule is about what the API answers: request bodies (a form's `DateExpiry`) are not read by parseDates.
+  const bodies = new Set(walkOperations(openapiDocument).map((op) => op.body?.schemaName));
   const schemas = Object.entries(
     openapiDocument.components!.schemas! as Record<string, { properties?: Record<string, { format?: string }> }>,
   );
-  it.each(schemas.filter(([, s]) => s.properties))(
+  it.each(schemas.filter(([name, s]) => s.properties && !bodies.has(name)))(
     '%s: the date-time fields of the spec are exactly the date_* ones (the rule it relies on)',
     (_, schema) => {
       const props = schema.properties!;

@@ -1,6 +1,6 @@
 // The generated facade and the generic request(), over every operation of the spec: nothing here names one,
 // so an operation added to the spec is covered with no new test code.
-import { type OperationId, type OperationMeta, operationsMeta } from '@twilio-proxy/types';
+import { type BodyFieldRule, type OperationId, type OperationMeta, operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { describe, expect, it } from 'vitest';
 import { ProxyApiError, type ProxyClient, ProxyValidationError } from '../src/index.js';
@@ -19,6 +19,23 @@ const prefixOf = (op: OperationMeta, name: string) =>
 /** A valid value for each path parameter of an operation, in path order. */
 const validPath = (op: OperationMeta) => pathNames(op).map((name, i) => sid(prefixOf(op, name) ?? 'XX', i + 1));
 
+/** A value that keeps a spec rule: its enum's first, a SID of its pattern, a number in its bounds, a list of one. */
+function sample(rule: BodyFieldRule): unknown {
+  if (rule.enum) return rule.enum.find((v) => v !== null);
+  const prefix = /^\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$$/.exec(rule.pattern ?? '')?.[1];
+  if (prefix) return sid(prefix);
+  if (rule.type === 'integer' || rule.type === 'number') return rule.minimum ?? 1;
+  if (rule.type === 'boolean') return true;
+  if (rule.type === 'array') return [sample(rule.items ?? { type: 'string' })];
+  return rule.format === 'date-time' ? '2024-01-02T03:04:05Z' : 'x';
+}
+/** The required body fields of an operation with valid values, by wire name (the generic API's `body`). */
+const requiredBody = (op: OperationMeta): Record<string, unknown> | undefined =>
+  op.body ? Object.fromEntries(op.body.fields.filter((f) => f.required).map((f) => [f.name, sample(f.schema)])) : undefined;
+/** The same as facade options (camelCase, top level). */
+const requiredOptions = (op: OperationMeta): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(requiredBody(op) ?? {}).map(([k, v]) => [k[0]!.toLowerCase() + k.slice(1), v]));
+
 /** The facade method of an operation, and what it takes. */
 function facade(client: ProxyClient, op: OperationMeta): (...args: unknown[]) => Promise<unknown> {
   const resource = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[op.resource]!;
@@ -35,7 +52,7 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
     const resource = (client as unknown as Record<string, Record<string, unknown>>)[op.resource]!;
     for (const action of op.list ? ['list', 'each', 'all'] : [op.action]) expect(resource[action]).toBeTypeOf('function');
     const values = validPath(op);
-    await facade(client, op)(...values);
+    await facade(client, op)(...values, requiredOptions(op));
     const url = new URL(fetch.calls[0]!.url);
     expect(url.origin).toBe(ORIGIN);
     expect(url.pathname).toBe(op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[pathNames(op).indexOf(name)]!));
@@ -52,11 +69,11 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
         const { client, fetch } = testClient(anything(op));
         const values = validPath(op);
         values[i] = sid(other);
-        const err = await facade(client, op)(...values).catch((e: unknown) => e);
+        const err = await facade(client, op)(...values, requiredOptions(op)).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(ProxyValidationError);
         expect(err).toMatchObject({ parameter: name });
         const path = Object.fromEntries(pathNames(op).map((n, j) => [n, values[j]]));
-        await expect(client.request(id, { path } as never)).rejects.toBeInstanceOf(ProxyValidationError);
+        await expect(client.request(id, { path, body: requiredBody(op) } as never)).rejects.toBeInstanceOf(ProxyValidationError);
         expect(fetch.calls).toHaveLength(0);
       }
     },
@@ -71,8 +88,9 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
     const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
     const seen: string[] = [];
     client.raw.use({ onRequest: ({ request }) => void seen.push(request.url) });
-    expect(await client.request(id, { path } as never)).toBeTypeOf('object');
-    const err = await client.request(id, { path } as never).catch((e: unknown) => e);
+    const body = requiredBody(op);
+    expect(await client.request(id, { path, body } as never)).toBeTypeOf('object');
+    const err = await client.request(id, { path, body } as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProxyApiError);
     expect(err).toMatchObject({ status: 404, code: 20404, requestId: `RQ${'1'.repeat(32)}`, attempts: 1 });
     expect(seen).toEqual(fetch.calls.map((c) => c.url));

@@ -34,7 +34,8 @@ describe('input checks (from the spec, before any I/O)', () => {
     ['PageSize', 'type', { pageSize: '50' }],
     ['Page', 'minimum', { page: -1 }],
     ['PageToken', 'type', { pageToken: 7 }],
-    ['Pagesize', 'unknown', { pagesize: 10 }],
+    ['pagesize', 'unknown', { pagesize: 10 }],
+    ['page_size', 'unknown', { page_size: 10 }],
     ['limit', 'type', { limit: 0 }],
     ['limit', 'type', { limit: 1.5 }],
   ] as const)('%s breaks %s: ProxyValidationError, zero requests', async (parameter, broken, input) => {
@@ -119,6 +120,31 @@ async function urlOf(op: OperationMeta, params: { path: Record<string, unknown> 
   await requestOperation(ctx, op, params);
   return url;
 }
+
+describe('an unknown name says which one it most likely meant', () => {
+  it.each([
+    ['page_size', 'pageSize'],
+    ['pagesize', 'pageSize'],
+    ['PAGE-SIZE', 'PageSize'],
+    ['pageSise', 'pageSize'],
+    ['pagetoken', 'pageToken'],
+    ['pg', undefined],
+    ['color', undefined],
+  ] as const)('option %s: did you mean %s?', async (typed, meant) => {
+    const { client, fetch } = testClient(pages(3));
+    const err = await rejection(() => client.sessions.list(SERVICE_SID, { [typed]: 2 } as never));
+    expect(err).toMatchObject({ parameter: typed, rule: 'unknown' });
+    if (meant) expect(err.message).toContain(`did you mean \`${meant}\`?`);
+    else expect(err.message).not.toContain('did you mean');
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('the generic API suggests the spec name', async () => {
+    const { client } = testClient(pages(3));
+    const err = await rejection(() => client.list('ListSession', { path: { ServiceSid: SERVICE_SID }, query: { Page_Size: 2 } } as never));
+    expect(err.message).toContain('did you mean `PageSize`?');
+  });
+});
 
 describe('path parameters are percent-encoded', () => {
   // An operation without a pattern, so only the encoding stands between the value and the path.

@@ -54,6 +54,20 @@ export interface ProxyClient extends Resources, OperationsApi {
 }
 
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
+  const ctx = createContext(options);
+  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => firstPage(ctx, op, params, { signal }), opts);
+  const api: OperationsApi = {
+    request: async (op, params, opts) =>
+      (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
+    list: (op, params, opts) => new PagePromise(firstPage(ctx, op, params, opts), opts?.signal),
+    each,
+    all: (op, params, opts) => collect(each(op, params, opts)),
+  };
+  return { accountSid: ctx.accountSid, baseUrl: ctx.base, raw: ctx.raw, ...api, ...createResources(api) };
+}
+
+/** What every request of a client shares, from its options (the package's tests also build one directly). */
+export function createContext(options: ProxyClientOptions): ClientContext & { accountSid: string } {
   const auth = resolveAuth(options);
   const { origin, base } = parseBaseUrl(options.baseUrl ?? 'https://proxy.twilio.com');
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -71,16 +85,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   };
   // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
   const raw = createClient<paths>({ baseUrl: base, fetch: transportFetch(cfg) });
-  const ctx: ClientContext = { cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true) };
-  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => firstPage(ctx, op, params, { signal }), opts);
-  const api: OperationsApi = {
-    request: async (op, params, opts) =>
-      (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
-    list: (op, params, opts) => new PagePromise(firstPage(ctx, op, params, opts), opts?.signal),
-    each,
-    all: (op, params, opts) => collect(each(op, params, opts)),
-  };
-  return { accountSid: auth.accountSid, baseUrl: base, raw, ...api, ...createResources(api) };
+  return { accountSid: auth.accountSid, cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true) };
 }
 
 /**

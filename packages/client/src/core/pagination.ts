@@ -1,16 +1,24 @@
-import { type OperationId, type OperationMeta, type operations, operationsMeta, type PageMeta } from '@twilio-proxy/types';
+import { type OperationId, type OperationMeta, operationsMeta, type PageMeta } from '@twilio-proxy/types';
 import { checkLimit, type OperationParams } from '../internal/check-params.js';
 import { linkSignal } from '../internal/link-signal.js';
 import { ProxyApiError, ProxyPaginationError } from './errors.js';
-import { type Answer, type ClientContext, type ParamsOf, type RequestOptions, requestOperation, requestUrl } from './request.js';
+import {
+  type Answer,
+  type ClientContext,
+  type ParamsOf,
+  type RequestOptions,
+  requestOperation,
+  requestUrl,
+  type SuccessBody,
+} from './request.js';
 
 type Meta = typeof operationsMeta;
-type Body<K extends OperationId> = operations[K]['responses'][200]['content']['application/json'];
+type Body<K extends OperationId> = SuccessBody<K>;
 type ItemsKey<K extends OperationId> = Extract<Meta[K]['list'], { itemsKey: string }>['itemsKey'];
 
 /** Every operation of the spec that returns a Twilio list page (its `list` entry is set). */
 export type ListOperationId = { [K in OperationId]: Meta[K]['list'] extends null ? never : K }[OperationId];
-/** The item type of a list operation, read from its 200 body. */
+/** The item type of a list operation, read from its success body. */
 export type ListItem<K extends ListOperationId> = Body<K>[ItemsKey<K> & keyof Body<K>] extends readonly (infer T)[] ? T : never;
 
 export interface IterateOptions extends RequestOptions {

@@ -1,16 +1,26 @@
 import type { OperationId, OperationMeta, operations, paths } from '@twilio-proxy/types';
 import type { Client } from 'openapi-fetch';
+import type { SuccessResponseJSON } from 'openapi-typescript-helpers';
 import { checkParams, type OperationParams } from '../internal/check-params.js';
+import { formBody } from '../internal/form-body.js';
 import { apiError, ReadResponse, type TransportConfig } from './transport.js';
 
 type Op<K extends OperationId> = operations[K];
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
-type Success<K extends OperationId> = Extract<keyof Op<K>['responses'], 200 | 201 | 202 | 204>;
 
-/** The body of an operation's success response, as the spec types it (`undefined` when it has none). */
-export type SuccessBody<K extends OperationId> = Json<Op<K>['responses'][Success<K>]>;
+/**
+ * The success body of an operation as openapi-typescript types one: the JSON of its 200, 201, 202 or `2XX`
+ * response; `void` when it has none (a 204, or a 200 with no content).
+ */
+export type SuccessOf<O extends Record<string, unknown>> = [Exclude<SuccessResponseJSON<O>, undefined>] extends [never]
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: what a method with no success body resolves to, as Stainless clients type a 204
+    void
+  : Exclude<SuccessResponseJSON<O>, undefined>;
+/** The body of an operation's success response, as the spec types it; `void` when it has none. */
+export type SuccessBody<K extends OperationId> = SuccessOf<Op<K>>;
+/** The request body of an operation type, in its media type's shape; `never` when it takes none. */
+export type BodyOf<O> = O extends { requestBody?: infer R } ? (NonNullable<R> extends { content: infer C } ? C[keyof C] : never) : never;
 /** The request body of an operation, when the spec gives it one. */
-export type RequestBody<K extends OperationId> = Op<K> extends { requestBody: { content: infer C } } ? C[keyof C] : never;
+export type RequestBody<K extends OperationId> = BodyOf<Op<K>>;
 /** `path` and `query` parameters of an operation (and `body`, when it takes one), exactly as the spec types them. */
 export type ParamsOf<K extends OperationId> = Pick<Op<K>['parameters'], 'path' | 'query'> &
   ([RequestBody<K>] extends [never] ? unknown : { body?: RequestBody<K> });
@@ -18,6 +28,16 @@ export type ParamsOf<K extends OperationId> = Pick<Op<K>['parameters'], 'path' |
 export type QueryOptions<K extends OperationId> = {
   [P in keyof NonNullable<Op<K>['parameters']['query']> as Uncapitalize<P & string>]?: NonNullable<Op<K>['parameters']['query']>[P];
 };
+/**
+ * An operation's body fields as options, beside the query ones: the spec's names with a lower-case first letter
+ * (`UniqueName` → `uniqueName`), required as the spec requires them; the fields named in `D` (its date fields)
+ * take a `Date` too.
+ */
+export type BodyOptionsOf<B, D extends string = never> = {
+  [P in keyof B as Uncapitalize<P & string>]: P extends D ? B[P] | Date : B[P];
+};
+/** {@link BodyOptionsOf} an operation of the spec. */
+export type BodyOptions<K extends OperationId, D extends string = never> = BodyOptionsOf<RequestBody<K>, D>;
 
 export interface RequestOptions {
   /** Cancels the request, its retries and waits, and (for `each`/`all`) the page fetched ahead. */
@@ -47,7 +67,7 @@ export interface Answer {
   attempts?: number;
 }
 
-type Init = { params?: OperationParams; body?: unknown; signal?: AbortSignal };
+type Init = { params?: OperationParams; signal?: AbortSignal } & Record<string, unknown>;
 type RawRequest = (method: string, path: string, init: object) => Promise<{ response: Response; error?: unknown }>;
 
 /**
@@ -76,7 +96,14 @@ export async function requestOperation(
   options: RequestOptions = {},
 ): Promise<Answer> {
   checkParams(op, params);
-  return exchange(ctx, op.method, op.path, { params, body: params.body, signal: options.signal });
+  const { body } = params;
+  const media = op.body?.mediaType;
+  // The body goes out in the spec's media type: a form as twilio-node sends one, else openapi-fetch's JSON.
+  const encode = media === 'application/x-www-form-urlencoded' && {
+    bodySerializer: (b: Record<string, unknown>) => formBody(b, op.body!.fields),
+  };
+  const init = body === undefined || !media ? {} : { body, headers: { 'content-type': media }, ...encode };
+  return exchange(ctx, op.method, op.path, { params, signal: options.signal, ...init });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type OperationId, operationsMeta } from '@twilio-proxy/types';
+import { type OperationId, type OperationMeta, operationsMeta } from '@twilio-proxy/types';
 import type { IterateOptions, ListItem, ListOperationId, PagePromise } from './pagination.js';
 import type { ParamsOf, RequestOptions, SuccessBody } from './request.js';
 
@@ -24,18 +24,29 @@ export interface OperationsApi {
 type Call = (...args: any[]) => any;
 
 /**
- * A resource method: positional path parameters in path order, then options. Options other than `signal`,
- * `limit` and `body` are the query, named as the spec names them with a capital first letter (`pageSize` → `PageSize`).
+ * A resource method: positional path parameters in path order, then options. Options other than `signal` and
+ * `limit` are the query parameters and the body fields, named as the spec names them with a lower-case first
+ * letter (`pageSize` → `PageSize`, `uniqueName` → `UniqueName`). Any other name goes on as typed, for the
+ * spec checks to refuse it with the name it most likely meant.
  */
 function method(api: OperationsApi, action: keyof OperationsApi, operationId: OperationId): Call {
-  const names = operationsMeta[operationId].path.match(/[^{}]+(?=})/g) ?? [];
+  const op: OperationMeta = operationsMeta[operationId];
+  const names = op.path.match(/[^{}]+(?=})/g) ?? [];
+  const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const fields = op.body?.fields.map((f) => f.name) ?? [];
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
     for (const [i, name] of names.entries()) path[name] = args[i];
-    const { signal, limit, body, ...rest } = (args[names.length] ?? {}) as Record<string, unknown>;
-    const query: Record<string, unknown> = {};
-    for (const k in rest) query[k[0]!.toUpperCase() + k.slice(1)] = rest[k];
-    return (api[action] as Call)(operationId, { path, query, body }, { signal, limit });
+    const { signal, limit, ...rest } = (args[names.length] ?? {}) as Record<string, unknown>;
+    const params: { path: object; query: Record<string, unknown>; body?: Record<string, unknown> } = { path, query: {} };
+    if (op.body) params.body = {};
+    for (const k in rest) {
+      const name = k[0]!.toUpperCase() + k.slice(1);
+      if (query.includes(name)) params.query[name] = rest[k];
+      else if (fields.includes(name)) params.body![name] = rest[k];
+      else params.query[k] = rest[k];
+    }
+    return (api[action] as Call)(operationId, params, { signal, limit });
   };
 }
 
@@ -46,5 +57,5 @@ export const listMethods = (api: OperationsApi, operationId: OperationId) => ({
   all: method(api, 'all', operationId),
 });
 
-/** Any other operation: one method that sends it and resolves to its body. */
+/** Any other operation: one method that sends it and resolves to its body (`undefined` when it has none). */
 export const requestMethod = (api: OperationsApi, operationId: OperationId): Call => method(api, 'request', operationId);

@@ -1,5 +1,6 @@
-import type { OperationMeta, ParameterRule } from '@twilio-proxy/types';
+import type { BodyFieldRule, OperationMeta, ParameterRule } from '@twilio-proxy/types';
 import { ProxyValidationError } from '../core/errors.js';
+import { suggest } from './suggest.js';
 
 export interface OperationParams {
   path?: Record<string, unknown>;
@@ -23,16 +24,46 @@ const RULES: [keyof ParameterRule, Bad][] = [
 ];
 
 const badType = (t: unknown, v: unknown): boolean =>
-  t === 'integer' ? !Number.isInteger(v) : t === 'number' ? !Number.isFinite(v) : (t === 'string' || t === 'boolean') && typeof v !== t;
+  t === 'integer'
+    ? !Number.isInteger(v)
+    : t === 'number'
+      ? !Number.isFinite(v)
+      : t === 'array'
+        ? !Array.isArray(v)
+        : t === 'object'
+          ? typeof v !== 'object' || v === null || Array.isArray(v)
+          : (t === 'string' || t === 'boolean') && typeof v !== t;
+
+/** A value against its schema's rules; a date field takes a valid `Date` too (sent as ISO 8601). */
+function checkValue(name: string, schema: BodyFieldRule, v: unknown): void {
+  if (v instanceof Date && /^date/.test(schema.format ?? '')) {
+    if (Number.isNaN(v.getTime())) fail(name, 'type', 'is an invalid Date');
+    return;
+  }
+  if (badType(schema.type, v)) fail(name, 'type', `must be ${schema.type}`);
+  if (Array.isArray(v) && schema.items) for (const item of v) checkValue(name, schema.items, item);
+  for (const [rule, bad] of RULES) {
+    const bound = schema[rule];
+    if (bound !== undefined && bad(v as never, bound as never)) fail(name, rule, `${rule} ${bound}`);
+  }
+}
+
+/** An unknown name: a ProxyValidationError, with the name it most likely meant. */
+function unknown(name: string, candidates: string[]): never {
+  const hint = suggest(name, candidates);
+  return fail(name, 'unknown', `not a parameter of this operation${hint ? `; did you mean \`${hint}\`?` : ''}`);
+}
 
 /**
- * Checks parameters against the rules the spec gives them (operationsMeta), before any I/O.
+ * Checks parameters and body fields against the rules the spec gives them (operationsMeta), before any I/O.
  * Nothing here names an operation or a bound: a new rule in the spec is checked with no new code.
  */
 export function checkParams(op: OperationMeta, params: OperationParams): void {
+  const fields = op.body?.fields ?? [];
+  const names = [...op.parameters.map((p) => p.name), ...fields.map((f) => f.name)];
   for (const where of ['path', 'query'] as const) {
     for (const name in params[where]) {
-      if (!op.parameters.some((p) => p.in === where && p.name === name)) fail(name, 'unknown', `no such ${where} parameter`);
+      if (!op.parameters.some((p) => p.in === where && p.name === name)) unknown(name, names);
     }
   }
   for (const { name, in: where, required, schema } of op.parameters) {
@@ -40,14 +71,23 @@ export function checkParams(op: OperationMeta, params: OperationParams): void {
     if (v === undefined) {
       if (required) fail(name, 'required', 'required');
     } else {
-      if (badType(schema.type, v)) fail(name, 'type', `must be ${schema.type}`);
       // openapi-fetch percent-encodes a path value, but URL parsers still resolve `.` and `..` (even as %2E%2E).
       if (where === 'path' && ['', '.', '..'].includes(String(v))) fail(name, 'path-segment', `cannot be "${v}"`);
-      for (const [rule, bad] of RULES) {
-        const bound = schema[rule];
-        if (bound !== undefined && bad(v as never, bound as never)) fail(name, rule, `${rule} ${bound}`);
-      }
+      checkValue(name, schema, v);
     }
+  }
+  const { body } = params;
+  if (body !== undefined) {
+    if (!op.body) fail('body', 'unknown', 'this operation takes no request body');
+    if (badType('object', body)) fail('body', 'type', 'must be an object of fields');
+  }
+  const values = (body ?? {}) as Record<string, unknown>;
+  for (const name in values) if (!fields.some((f) => f.name === name)) unknown(name, names);
+  for (const { name, required, schema } of fields) {
+    const v = values[name];
+    if (v === undefined) {
+      if (required) fail(name, 'required', 'required');
+    } else checkValue(name, schema, v);
   }
 }
 
