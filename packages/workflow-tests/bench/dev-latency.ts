@@ -4,12 +4,13 @@
  * new description N times, and times each save until schema.gen.ts holds the new text.
  * Target: ≤ 1.5 s per save on a 2-core machine (includes the watcher's debounce).
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
-import { Proc, repoRoot } from '../test/helpers/temp-repo.js';
+import { repoRoot } from '../test/helpers/temp-repo.js';
+import { startDev, timeSave, withMarker } from './dev-saves.js';
 
 const TARGET_MS = 1_500;
 const RUNS = 7;
@@ -22,23 +23,19 @@ const spec = path.join(dir, 'openapi/proxy-v1.yaml');
 const schema = path.join(dir, 'packages/types/src/generated/schema.gen.ts');
 const original = await readFile(spec, 'utf8');
 
-const dev = new Proc(
-  process.execPath,
-  ['--import', 'tsx', path.join(repoRoot, 'scripts/dev.ts'), '--root', dir, '--no-tests', '--no-docs'],
-  repoRoot,
-);
 const samples: number[] = [];
+const dev = await startDev(dir, ['--no-tests', '--no-docs']);
 try {
-  await dev.waitFor(/watching/, 30_000);
   for (let i = 0; i < RUNS; i++) {
     const marker = `Bench marker ${i}.`;
     const started = performance.now();
-    await writeFile(spec, original.replace('Supports UTF-8 characters.', marker));
-    while (!(await readFile(schema, 'utf8')).includes(marker)) {
-      if (performance.now() - started > 15_000) throw new Error(`no regeneration after 15 s:\n${dev.output}`);
-      await sleep(5);
-    }
-    samples.push(performance.now() - started);
+    const { ms } = await timeSave(spec, withMarker(original, marker), async () => {
+      while (!(await readFile(schema, 'utf8')).includes(marker)) {
+        if (performance.now() - started > 15_000) throw new Error(`no regeneration after 15 s:\n${dev.output}`);
+        await sleep(5);
+      }
+    });
+    samples.push(ms);
     await sleep(300); // let the pass finish before the next save
   }
 } finally {

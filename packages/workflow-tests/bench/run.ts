@@ -1,0 +1,3 @@
+/** `pnpm bench` of this package: each bench replaces its own section of BENCHMARKS.md. */
+await import('./dev-latency.js');
+await import('./spec-growth.js');
