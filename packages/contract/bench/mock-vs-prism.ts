@@ -3,99 +3,14 @@
  * Both run on loopback in this process's run; Prism is started from its npm package and stopped by PID.
  * Run: pnpm --filter @twilio-proxy/contract bench   (or `pnpm bench` at the root)
  */
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { Agent } from 'node:http';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { validateResponse } from '../src/index.js';
 import { startPrism } from '../test/support/prism.js';
+import { DURATION_MS, get, measure, median, RUNS, startMockProcess } from './load.js';
 
-/** The mock runs in its own process, as Prism does, started through its CLI (self-check off, as in `pnpm mock`). */
-async function startMockProcess() {
-  const bin = fileURLToPath(new URL('../src/bin/mock.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@twilio-proxy/source', '--import', 'tsx', bin, '--count', '1000', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('Ctrl-C')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`mock exited ${code}`)));
-  });
-  const field = (re: RegExp) => re.exec(out)![1]!;
-  return {
-    url: field(/listening on (\S+)/),
-    accountSid: field(/Account SID:\s+(\S+)/),
-    authToken: field(/Auth token:\s+(\S+)/),
-    serviceSid: field(/Service SID:\s+(\S+)/),
-    async close() {
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(child.pid!, 'SIGTERM');
-      await exited;
-    },
-  };
-}
-
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CONCURRENCY = [1, 16];
 const TARGET_RATIO = 5;
-
-function get(agent: Agent, url: string, auth: string): Promise<{ status: number; body: string; headers: Record<string, any> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers: { authorization: auth } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** One request whose body is drained, not kept: the load generator must cost as little as possible. */
-function hit(agent: Agent, url: string, auth: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers: { authorization: auth } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Completed 200 responses per second over DURATION_MS with `concurrency` keep-alive clients. */
-async function measure(urls: string[], auth: string, concurrency: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let done = 0;
-  let failed = 0;
-  const end = performance.now() + DURATION_MS;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_v, w) => {
-      let i = w;
-      while (performance.now() < end) {
-        const status = await hit(agent, urls[i++ % urls.length]!, auth);
-        if (status === 200) done++;
-        else failed++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  if (failed) throw new Error(`${failed} non-200 answers during the run`);
-  return done / seconds;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 type Target = { name: string; urls: string[]; auth: string };
 

@@ -1,43 +1,16 @@
-import { type JsonObject, sidShapeOf, snakeCase, typeOf, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { validateResponse } from '../core/validators.js';
+import { sampleForm, sampleFormValue } from '../internal/sample-form.js';
 import { type Collection, specCollections, specOperations } from '../internal/spec.js';
+
+export { sampleForm, sampleFormValue };
 
 /** What the write tests need of a target: requests with a form body, URLs, and the parents to write under. */
 export interface WriteProbe {
   send(method: string, url: string, form?: URLSearchParams): Promise<{ status: number; body: JsonObject; text: string }>;
   urlOf(op: WalkedOperation, values: readonly string[], query?: string): string;
   parentsOf(c: Collection): Promise<string[] | undefined>;
-}
-
-/** A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans, formats. */
-export function sampleFormValue(schema: JsonObject, i: number): string {
-  const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
-  if (values.length) return String(values[i % values.length]);
-  const shape = sidShapeOf(schema);
-  if (shape)
-    return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
-  switch (typeOf(schema)) {
-    case 'integer':
-    case 'number':
-      return String(600 + i);
-    case 'boolean':
-      return i % 2 ? 'false' : 'true';
-  }
-  if (schema.format === 'date-time') return '2030-01-02T03:04:05Z';
-  if (schema.format === 'uri') return `https://example.com/contract/${i}`;
-  if (schema.format === 'phone-number') return `+1555010${String(1000 + (i % 1000)).slice(-4)}`;
-  return `contract suite ${i}`;
-}
-
-/** A form giving every field a valid value (an array field twice). */
-export function sampleForm(fields: readonly WalkedBodyField[], i = 0): URLSearchParams {
-  const form = new URLSearchParams();
-  for (const f of fields) {
-    if (f.type === 'array') for (const k of [0, 1]) form.append(f.name, sampleFormValue(f.items ?? {}, i + k));
-    else form.append(f.name, sampleFormValue(f.schema, i));
-  }
-  return form;
 }
 
 const collectionOf = (op: WalkedOperation): Collection => specCollections().find((c) => c.operations.includes(op))!;

@@ -1,0 +1,156 @@
+/**
+ * The mock's cost over the floor: list throughput of the mock ÷ a bare node:http server sending the same
+ * pre-serialized bytes (same headers), each in its own process, at concurrency 1 and 16 (goal ≥ 0.8×); and a
+ * create's latency ÷ a list page's (in process, sequential), when the spec has a create under the default parents.
+ * Run: pnpm --filter @twilio-proxy/contract bench   (or `pnpm bench` at the root)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
+import { startMockProxy } from '../src/index.js';
+import { sampleForm } from '../src/internal/sample-form.js';
+import { specCollections } from '../src/internal/spec.js';
+import { DURATION_MS, get, measure, median, RUNS, startMockProcess } from './load.js';
+
+const CONCURRENCY = [1, 16];
+const GOAL = 0.8;
+const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 400);
+
+/** A bare node:http server in its own process: a lookup of the recorded bytes by path, nothing else. */
+const BARE = `
+const { createServer } = require('node:http');
+const pages = new Map(Object.entries(require(process.argv[1])).map(([k, v]) => [k, { headers: v.headers, body: Buffer.from(v.body) }]));
+const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const page = pages.get(req.url);
+  if (!page) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, page.headers);
+  res.end(page.body);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+async function startBare(file: string) {
+  const child = spawn(process.execPath, ['-e', BARE, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      const m = /listening (\d+)/.exec(String(d));
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(child.pid!, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The status of a response whose body is read and dropped. */
+const drain = async (r: Response): Promise<number> => {
+  await r.arrayBuffer();
+  return r.status;
+};
+
+/** Mean latency (ms) of `n` sequential requests. */
+async function latency(n: number, send: () => Promise<number>, ok: number): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < n; i++) if ((await send()) !== ok) throw new Error('unexpected status during the latency run');
+  return (performance.now() - start) / n;
+}
+
+/** Create latency ÷ list-page latency on an in-process mock, for the first collection with a create under the default parents. */
+async function createVsList(): Promise<string> {
+  const c = specCollections().find((x) => x.list && x.operations.some((o) => o.action === 'create' && o.body));
+  if (!c) return 'n/a: the spec has no create operation';
+  const create = c.operations.find((o) => o.action === 'create')!;
+  const mock = await startMockProxy({ count: 1000, selfCheck: false, recordRequests: false });
+  const auth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;
+  const form = sampleForm(create.body!.fields).toString();
+  const post = () =>
+    fetch(mock.urlFor(create.operationId), {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    }).then(drain);
+  const list = () =>
+    fetch(mock.urlFor(c.list!.operationId, {}, { PageSize: 50, Page: 3 }), { headers: { authorization: auth } }).then(drain);
+  try {
+    await latency(50, list, 200);
+    await latency(50, post, Number(create.success.status));
+    const lists: number[] = [];
+    const creates: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      lists.push(await latency(LATENCY_N, list, 200));
+      creates.push(await latency(LATENCY_N, post, Number(create.success.status)));
+    }
+    const ratio = median(creates) / median(lists);
+    return `${create.operationId}: ${median(creates).toFixed(3)} ms ÷ ${c.list!.operationId} (PageSize 50): ${median(lists).toFixed(3)} ms = ${ratio.toFixed(2)}×`;
+  } finally {
+    await mock.close();
+  }
+}
+
+const mock = await startMockProcess();
+const dir = await mkdtemp(path.join(tmpdir(), 'mock-bare-'));
+const auth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;
+const paths = Array.from({ length: 20 }, (_v, p) => `/v1/Services/${mock.serviceSid}/Sessions?PageSize=50&Page=${p}`);
+let bare: Awaited<ReturnType<typeof startBare>> | undefined;
+try {
+  // Record what the mock sends for each page, bytes and headers, and serve exactly that from the bare server.
+  const agent = new Agent({ keepAlive: true });
+  const recorded: Record<string, { headers: Record<string, string>; body: string }> = {};
+  for (const p of paths) {
+    const r = await get(agent, mock.url + p, auth);
+    const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !['date', 'connection', 'keep-alive'].includes(k)));
+    recorded[p] = { headers: headers as Record<string, string>, body: r.body };
+  }
+  agent.destroy();
+  const file = path.join(dir, 'pages.json');
+  await writeFile(file, JSON.stringify(recorded));
+  bare = await startBare(file);
+
+  const mockUrls = paths.map((p) => mock.url + p);
+  const bareUrls = paths.map((p) => bare!.url + p);
+  await measure(mockUrls, auth, 4);
+  await measure(bareUrls, auth, 4);
+  const rows: string[] = [];
+  for (const c of CONCURRENCY) {
+    const m: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      // Interleaved, order alternating, so load from elsewhere on the machine hits both alike.
+      if (r % 2 === 0) {
+        m.push(await measure(mockUrls, auth, c));
+        b.push(await measure(bareUrls, auth, c));
+      } else {
+        b.push(await measure(bareUrls, auth, c));
+        m.push(await measure(mockUrls, auth, c));
+      }
+    }
+    const ratio = median(m.map((x, i) => x / b[i]!));
+    console.error(`c=${c}: mock ${m.map((x) => x.toFixed(0)).join(', ')} | bare ${b.map((x) => x.toFixed(0)).join(', ')} req/s`);
+    rows.push(`| ${c} | ${median(m).toFixed(0)} | ${median(b).toFixed(0)} | ${ratio.toFixed(2)}× | ${ratio >= GOAL ? 'met' : 'missed'} |`);
+  }
+  const lines = [
+    `Node ${process.version}, ${DURATION_MS} ms per run, ${RUNS} interleaved runs (median of per-run ratios), keep-alive, loopback, 50-session pages.`,
+    '',
+    `| Concurrency | Mock req/s | Bare node:http req/s (same bytes) | Mock ÷ bare | Goal ≥ ${GOAL}× |`,
+    '| ---: | ---: | ---: | ---: | :---: |',
+    ...rows,
+    '',
+    `Create latency ÷ list-page latency (in process, sequential, ${LATENCY_N} each, median of ${RUNS}): ${await createVsList()}.`,
+  ];
+  console.log(lines.join('\n'));
+  await writeBenchmarkSection('contract-mock-floor', 'Contract mock vs a bare node:http server (same bytes)', lines.join('\n'));
+} finally {
+  await bare?.close();
+  await mock.close();
+  await rm(dir, { recursive: true, force: true });
+}

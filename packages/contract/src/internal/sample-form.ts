@@ -1,0 +1,31 @@
+import { type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
+
+/** A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans, formats. */
+export function sampleFormValue(schema: JsonObject, i: number): string {
+  const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
+  if (values.length) return String(values[i % values.length]);
+  const shape = sidShapeOf(schema);
+  if (shape)
+    return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
+  switch (typeOf(schema)) {
+    case 'integer':
+    case 'number':
+      return String(600 + i);
+    case 'boolean':
+      return i % 2 ? 'false' : 'true';
+  }
+  if (schema.format === 'date-time') return '2030-01-02T03:04:05Z';
+  if (schema.format === 'uri') return `https://example.com/contract/${i}`;
+  if (schema.format === 'phone-number') return `+1555010${String(1000 + (i % 1000)).slice(-4)}`;
+  return `contract suite ${i}`;
+}
+
+/** A form giving every field a valid value (an array field twice). */
+export function sampleForm(fields: readonly WalkedBodyField[], i = 0): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const f of fields) {
+    if (f.type === 'array') for (const k of [0, 1]) form.append(f.name, sampleFormValue(f.items ?? {}, i + k));
+    else form.append(f.name, sampleFormValue(f.schema, i));
+  }
+  return form;
+}
