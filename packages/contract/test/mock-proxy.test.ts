@@ -47,7 +47,7 @@ describe('startMockProxy', () => {
   it.each([
     ['an unknown service', (x: MockProxy) => `${x.url}/v1/Services/KS${'0'.repeat(32)}/Sessions`, 404, MOCK_ERROR_CODES.notFound],
     ['a malformed service SID', (x: MockProxy) => `${x.url}/v1/Services/nope/Sessions`, 404, MOCK_ERROR_CODES.notFound],
-    ['an unknown path', (x: MockProxy) => `${x.url}/v1/Services`, 404, MOCK_ERROR_CODES.notFound],
+    ['an unknown path', (x: MockProxy) => `${x.url}/v1/NoSuchResources`, 404, MOCK_ERROR_CODES.notFound],
     ['PageSize 0', (x: MockProxy) => listUrl(x, '?PageSize=0'), 400, MOCK_ERROR_CODES.badRequest],
     ['PageSize above the maximum', (x: MockProxy) => listUrl(x, `?PageSize=${pageSizeRule.maximum + 1}`), 400, MOCK_ERROR_CODES.badRequest],
     ['PageSize 2.5', (x: MockProxy) => listUrl(x, '?PageSize=2.5'), 400, MOCK_ERROR_CODES.badRequest],
@@ -60,8 +60,13 @@ describe('startMockProxy', () => {
   });
 
   it('answers other methods with 405', async () => {
-    const r = await raw(listUrl(m), { auth: mockAuth(m), method: 'POST' });
-    expect([r.status, r.json.code, r.headers.allow]).toEqual([405, MOCK_ERROR_CODES.methodNotAllowed, 'GET']);
+    // A method no Twilio path has; Allow names the methods the spec has on the path (GET, and POST with creates).
+    const allow = Object.values(operationsMeta)
+      .filter((o) => o.path === operationsMeta.ListSession.path)
+      .map((o) => o.method)
+      .join(', ');
+    const r = await raw(listUrl(m), { auth: mockAuth(m), method: 'PUT' });
+    expect([r.status, r.json.code, r.headers.allow]).toEqual([405, MOCK_ERROR_CODES.methodNotAllowed, allow]);
   });
 
   it('pages through every session once, honouring PageSize, and previous links go back', async () => {
