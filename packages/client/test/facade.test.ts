@@ -128,11 +128,18 @@ describe('which requests client.raw middleware sees', () => {
     const [id, op] = operations.find(([, o]) => o.list && o.method === 'GET')!;
     const { client } = testClient(pages(3));
     const keys: string[][] = [];
-    client.raw.use({ onResponse: async ({ response }) => void keys.push(Object.keys(await response.clone().json())) });
+    const texts: string[] = [];
+    client.raw.use({
+      onResponse: async ({ response }) => {
+        keys.push(Object.keys(await response.clone().json()));
+        texts.push(await new Response(response.body).text(), new TextDecoder().decode(await response.arrayBuffer()));
+      },
+    });
     const path = Object.fromEntries(pathNames(op).map((n, j) => [n, validPath(op)[j]]));
     expect(await client.all(id as never, { path, query: { PageSize: 2 } } as never)).toHaveLength(3);
     expect(keys).toHaveLength(2);
     for (const k of keys) expect(k).toContain('meta');
+    for (const t of texts) expect(JSON.parse(t)).toHaveProperty('meta');
   });
 
   it('a middleware that answers by itself is read like the server', async () => {

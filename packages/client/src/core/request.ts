@@ -53,8 +53,11 @@ export interface ClientContext {
   base: string;
   /** The openapi-fetch client; its `fetch` is the retrying, authenticating transport. */
   raw: Client<paths>;
-  /** The transport as a `fetch` that also parses a 2xx JSON body inside the attempt (so bad JSON is retried). */
-  jsonFetch: (request: Request) => Promise<Response>;
+  /**
+   * The transport as a `fetch` that also parses a 2xx JSON body inside the attempt (so bad JSON is retried),
+   * with the caller's signal beside the Request rather than in it (see `exchange`).
+   */
+  jsonFetch: (request: Request, signal?: AbortSignal | null) => Promise<Response>;
 }
 
 /** A parsed success response, with what errors built from it need. */
@@ -68,19 +71,24 @@ export interface Answer {
 }
 
 type Init = { params?: OperationParams; signal?: AbortSignal } & Record<string, unknown>;
-type RawRequest = (method: string, path: string, init: object) => Promise<{ response: Response; error?: unknown }>;
+type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: unknown; response: Response; error?: unknown }>;
 
 /**
  * One request through openapi-fetch (`client.raw`, so its middleware sees it) with the transport as its
- * fetch. The body comes back already read and parsed by the transport (a ReadResponse), or, when a
- * middleware answered by itself, is read here. A non-2xx answer is thrown as a ProxyApiError.
+ * fetch. The body comes back already read and parsed by the transport (a ReadResponse: openapi-fetch's
+ * `text` reading costs nothing), or, when a middleware answered by itself, is parsed here. A non-2xx answer
+ * is thrown as a ProxyApiError.
  */
-async function exchange(ctx: ClientContext, method: string, path: string, init: Init): Promise<Answer> {
-  const { response, error } = await (ctx.raw.request as RawRequest)(method, path, { ...init, fetch: ctx.jsonFetch, parseAs: 'stream' });
+async function exchange(ctx: ClientContext, method: string, path: string, { signal, ...init }: Init): Promise<Answer> {
+  // The signal goes to the transport, not into the Request: a Request with a signal costs Node's fetch an abort
+  // listener on it (held until the Request is collected) and about a millisecond, per page of a long listing.
+  const fetch = (request: Request) => ctx.jsonFetch(request, signal);
+  const { data: text, response, error } = await (ctx.raw.request as RawRequest)(method, path, { ...init, fetch, parseAs: 'text' });
   const attempts = response instanceof ReadResponse ? response.attempts : undefined;
   const fields = { requestId: response.headers.get('twilio-request-id') ?? undefined, attempts };
   if (!response.ok) throw apiError(response.status, error, fields, ctx.cfg.redact);
-  const data = attempts ? await response.json() : await response.text().then((t) => (t ? JSON.parse(t) : undefined));
+  // The transport's answer was parsed in its attempt; a Response a middleware made is parsed here.
+  const data = attempts ? await response.json() : text ? JSON.parse(text as string) : undefined;
   return { url: response.url, data, status: response.status, ...fields };
 }
 

@@ -168,20 +168,30 @@ export function apiError(
  * The Response the transport hands to openapi-fetch: a fetched response whose body was already read (and,
  * for a JSON request, parsed) inside the attempt, so that a cut or bad body could be retried. Its `text()`
  * and `json()` give that body again as often as asked, without decoding or parsing it twice; `url` and
- * `attempts` say where it came from. A clone, or a Response a middleware makes, is an ordinary Response.
+ * `attempts` say where it came from. Its body stream, `clone()` and the other readers are made from the text
+ * only when asked for: turning every page's text back into bytes would cost a copy per page.
  */
 export class ReadResponse extends Response {
   readonly #reply: Reply;
   readonly attempts: number;
 
   constructor(reply: Reply) {
-    super(reply.text || null, reply);
+    super(null, reply);
     this.#reply = reply;
     this.attempts = reply.attempts;
   }
 
+  /** An ordinary Response over the same text. */
+  #copy(): Response {
+    return new Response(this.#reply.text || null, this.#reply);
+  }
+
   override get url(): string {
     return this.#reply.url;
+  }
+
+  override get body(): Response['body'] {
+    return this.#copy().body;
   }
 
   override text(): Promise<string> {
@@ -193,6 +203,18 @@ export class ReadResponse extends Response {
     const { data, text } = this.#reply;
     return data !== undefined || !text ? data : JSON.parse(text);
   }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#copy().arrayBuffer();
+  }
+
+  override blob(): Promise<Blob> {
+    return this.#copy().blob();
+  }
+
+  override clone(): Response {
+    return new ReadResponse(this.#reply);
+  }
 }
 
 /**
@@ -201,7 +223,7 @@ export class ReadResponse extends Response {
  */
 export const transportFetch =
   (cfg: TransportConfig, json?: boolean) =>
-  async (request: Request): Promise<Response> => {
+  async (request: Request, signal: AbortSignal | null = request.signal): Promise<Response> => {
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => {
       headers[k] = v;
@@ -211,7 +233,7 @@ export const transportFetch =
       method: request.method,
       headers: { ...headers, ...cfg.headers },
       body,
-      signal: request.signal,
+      signal,
       json,
     });
     return new ReadResponse(reply);
