@@ -3,7 +3,8 @@
  *   1. lints the spec in-process (Redocly, the project's redocly.yaml);
  *   2. regenerates packages/types/src/generated (only files whose bytes change are written);
  *   3. rebuilds the HTML docs and re-runs typecheck + tests of @twilio-proxy/types and its
- *      dependents through turbo, in the background (a newer save cancels a stale run).
+ *      dependents through turbo, in the background (a newer save cancels a stale run);
+ *   4. when those passed, refreshes the API reports from the fresh builds (`pnpm api:report`).
  * An invalid save (YAML or lint error) is printed with file:line and leaves the last good
  * output in place; the next good save recovers. Only openapi/*.yaml is watched, so the
  * generated files, docs and turbo outputs can never trigger a loop.
@@ -84,23 +85,11 @@ function stopFollowUp() {
   follow = null;
 }
 
-/** Docs and tests after a regeneration, serially, in the background. Resolves with the exit code. */
-function followUp(): Promise<number> {
-  const turbo = path.join(root, 'node_modules/.bin/turbo');
-  const tasks = [...(values['no-docs'] ? [] : ['docs']), ...(values['no-tests'] ? [] : ['typecheck', 'test'])];
-  if (tasks.length === 0) return Promise.resolve(0);
-  const args = [
-    'run',
-    ...tasks,
-    `--filter=${values.filter}`,
-    ...(values['no-docs'] ? [] : ['--filter=@twilio-proxy/openapi']),
-    '--output-logs=errors-only',
-    '--log-prefix=task',
-  ];
-  log(`running ${tasks.join(', ')} (turbo ${args.slice(1).join(' ')})`);
+/** Runs one follow-up child in its own process group (a newer save cancels it). Resolves with its exit code. */
+function runFollow(label: string, command: string, args: string[]): Promise<number> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(turbo, args, {
+    const child = spawn(command, args, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -111,12 +100,41 @@ function followUp(): Promise<number> {
     child.stderr!.on('data', (d) => process.stderr.write(d));
     child.on('close', (code, signal) => {
       if (follow === child) follow = null;
-      if (signal) log(`${tasks.join(', ')}: cancelled by a newer save`);
-      else
-        log(`${tasks.join(', ')}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      resolve(code ?? 1);
+      if (signal) log(`${label}: cancelled by a newer save`);
+      else log(`${label}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve(signal ? 130 : (code ?? 1));
     });
   });
+}
+
+/**
+ * Docs and tests after a regeneration, serially, in the background; then, once the tests (and so the
+ * builds) passed, the API reports from the fresh dist (`pnpm api:report`). Resolves with the exit code.
+ */
+async function followUp(): Promise<number> {
+  const turbo = path.join(root, 'node_modules/.bin/turbo');
+  const tasks = [...(values['no-docs'] ? [] : ['docs']), ...(values['no-tests'] ? [] : ['typecheck', 'test'])];
+  if (tasks.length === 0) return 0;
+  const args = [
+    'run',
+    ...tasks,
+    `--filter=${values.filter}`,
+    ...(values['no-docs'] ? [] : ['--filter=@twilio-proxy/openapi']),
+    '--output-logs=errors-only',
+    '--log-prefix=task',
+  ];
+  log(`running ${tasks.join(', ')} (turbo ${args.slice(1).join(' ')})`);
+  const code = await runFollow(tasks.join(', '), turbo, args);
+  if (code !== 0 || values['no-tests']) return code;
+  log('refreshing the API reports from the built packages (pnpm api:report)');
+  return runFollow('api:report', process.execPath, [
+    '--import',
+    'tsx',
+    path.join(root, 'scripts/api-report.ts'),
+    '--no-build',
+    '--root',
+    root,
+  ]);
 }
 
 /** One pass of the pipeline. Returns false when the spec is invalid (nothing was written). */

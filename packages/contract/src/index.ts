@@ -38,3 +38,5 @@ export { ENDED_STATUSES } from './domain-rules.js';
 export * from './generated/factories.gen.js';
 export type * from './generated/names.gen.js';
 export type { Rng } from './internal/prng.js';
+// Types `expect(…).toSatisfyContract` (type-only: the root never loads vitest), so `setupFiles` alone is enough.
+export type {} from './vitest/matcher-types.js';

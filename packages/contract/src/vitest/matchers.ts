@@ -3,6 +3,9 @@ import { formatIssues } from '../core/contract-error.js';
 import { validateResponse } from '../core/validators.js';
 import { type NormalizedResponse, normalizeResponse } from './normalize.js';
 
+// The matcher's type (a global augmentation, see there).
+export type {} from './matcher-types.js';
+
 /** The matchers, for `expect.extend(contractMatchers)`. Async: always `await` them. */
 export const contractMatchers = {
   async toSatisfyContract(received: unknown, operationId: OperationId | (string & {})) {
@@ -23,11 +26,3 @@ export const contractMatchers = {
     };
   },
 };
-
-declare module 'vitest' {
-  // biome-ignore lint/suspicious/noExplicitAny: a merged declaration must repeat vitest's own type parameters, `T = any`
-  interface Matchers<T = any> {
-    /** Passes when the response (fetch Response, openapi-fetch result or `{ status, body, headers? }`) satisfies the spec. Await it. */
-    toSatisfyContract(operationId: OperationId | (string & {})): Promise<void>;
-  }
-}
