@@ -8,12 +8,17 @@
  * Default base: the merge base with `main` (HEAD itself when on main), else the last tag.
  * Engines: our classifier (scripts/lib/spec-changes.ts) always; `redocly diff` as a second
  * opinion whose `major` verdicts also count, unless `--no-redocly`.
+ * The packages' TypeScript API too: every committed API report (`packages/<name>/api/*.api.md`,
+ * `pnpm api:report`) is compared with the base's (scripts/lib/api-changes.ts). A removed export or a
+ * removed or narrowed member is breaking and needs a major changeset for that package; additions
+ * are minor. `--no-api` skips this (and `--base-file` has no base reports to compare).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { type ApiChange, classifyApiChanges } from './lib/api-changes.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { dependents, pendingBumps } from './lib/changesets.js';
 import { repoRoot, specPath as SPEC } from './lib/paths.js';
@@ -30,6 +35,7 @@ const { values } = parseArgs({
     root: { type: 'string', default: repoRoot },
     markdown: { type: 'boolean', default: false },
     'no-redocly': { type: 'boolean', default: false },
+    'no-api': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(values.root!);
@@ -74,6 +80,26 @@ async function redoclyMajors(baseFile: string, revFile: string): Promise<SpecCha
   }
 }
 
+/** Every API report's changes between `ref` and the working tree (none when `ref` has no reports yet). */
+async function apiChanges(ref: string): Promise<ApiChange[]> {
+  const isReport = (f: string) => /^packages\/[^/]+\/api\/[^/]+\.api\.md$/.test(f);
+  const atBase = (await git('ls-tree', '-r', '--name-only', ref, '--', 'packages')).split('\n').filter(isReport);
+  if (atBase.length === 0) return [];
+  const now: string[] = [];
+  for (const dir of await readdir(path.join(root, 'packages')).catch(() => [] as string[]))
+    for (const name of await readdir(path.join(root, 'packages', dir, 'api')).catch(() => [] as string[]))
+      if (isReport(`packages/${dir}/api/${name}`)) now.push(`packages/${dir}/api/${name}`);
+  const changes: ApiChange[] = [];
+  for (const file of [...new Set([...atBase, ...now])].sort()) {
+    const base = atBase.includes(file) ? await git('show', `${ref}:${file}`) : null;
+    const revision = await readFile(path.join(root, file), 'utf8').catch(() => null);
+    const dir = file.split('/').slice(0, 2).join('/');
+    const manifest = await readFile(path.join(root, dir, 'package.json'), 'utf8').catch(() => git('show', `${ref}:${dir}/package.json`));
+    changes.push(...classifyApiChanges(JSON.parse(manifest).name, file, base, revision));
+  }
+  return changes;
+}
+
 function render(changes: SpecChange[], head: string[], markdown: boolean): string {
   const breaking = changes.filter((c) => c.breaking);
   const safe = changes.filter((c) => !c.breaking);
@@ -101,11 +127,12 @@ async function main(): Promise<number> {
     const revFile = path.resolve(values.spec ?? path.join(root, SPEC));
     let baseFile: string;
     let baseLabel: string;
+    let ref: string | null = null;
     if (values['base-file']) {
       baseFile = path.resolve(values['base-file']);
       baseLabel = path.relative(process.cwd(), baseFile);
     } else {
-      const ref = values.base ?? (await defaultBase());
+      ref = values.base ?? (await defaultBase());
       baseFile = path.join(tmp, 'base.yaml');
       baseLabel = `${SPEC} at ${ref}`;
       try {
@@ -116,21 +143,28 @@ async function main(): Promise<number> {
       }
     }
     const [base, revision] = await Promise.all([bundleSpec(baseFile, true), bundleSpec(revFile, true)]);
-    const changes = classifySpecChanges(base, revision);
+    const changes: SpecChange[] = classifySpecChanges(base, revision);
     if (!values['no-redocly'] && changes.every((c) => !c.breaking)) {
       // A second engine: anything it rates major that ours let through still counts as breaking.
       changes.push(...(await redoclyMajors(baseFile, revFile)));
     }
+    const api = ref && !values['no-api'] ? await apiChanges(ref) : [];
+    const specBreaking = changes.some((c) => c.breaking);
+    changes.push(...api);
     const breaking = changes.filter((c) => c.breaking);
 
-    const affected = await dependents(root, TYPES);
+    // A breaking spec change needs a major for the types and every dependent; a breaking API report
+    // change, for the package whose report it is.
     const bumps = await pendingBumps(root);
+    const needMajor = new Set([...(specBreaking ? await dependents(root, TYPES) : []), ...api.filter((c) => c.breaking).map((c) => c.pkg)]);
+    const affected = [...needMajor].sort();
     const missing = affected.filter((p) => bumps.get(p) !== 'major');
     const blocked = breaking.length > 0 && missing.length > 0;
 
     const head = [
       `${values.markdown ? '### ' : ''}spec:diff ${path.relative(root, revFile) || revFile} against ${baseLabel}: ` +
-        (changes.length === 0 ? 'no API change' : `${breaking.length} breaking, ${changes.length - breaking.length} non-breaking`),
+        (changes.length === 0 ? 'no API change' : `${breaking.length} breaking, ${changes.length - breaking.length} non-breaking`) +
+        (api.length > 0 ? ` (${api.length} in the API reports)` : ''),
     ];
     if (breaking.length > 0) {
       head.push(
