@@ -13,7 +13,14 @@ import { Proc, repoRoot, run } from './helpers/temp-repo.js';
 
 const PACKAGES = ['@twilio-proxy/types', '@twilio-proxy/client', '@twilio-proxy/contract', '@twilio-proxy/cli'];
 const fixture = path.join(import.meta.dirname, 'fixtures/consumer');
-const quiet = { ...process.env, npm_config_update_notifier: 'false', TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' };
+const quiet = {
+  ...process.env,
+  npm_config_update_notifier: 'false',
+  TURBO_TELEMETRY_DISABLED: '1',
+  REDOCLY_TELEMETRY: 'off',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
 
 let work: string;
 let registry: Proc;
@@ -71,8 +78,10 @@ describe('pnpm registry + pnpm release', () => {
     expect(second.output).toMatch(/No unpublished projects to publish/);
   }, 300_000);
 
-  test('the registry never proxies: a package that is not ours is not there', async () => {
-    expect((await fetch(new URL('left-pad', url))).status).toBe(404);
+  test('the registry never proxies: a package that is not ours is not served', async () => {
+    const res = await fetch(new URL('left-pad', url));
+    expect(res.ok).toBe(false);
+    expect([401, 403, 404]).toContain(res.status);
   });
 });
 
@@ -94,7 +103,11 @@ describe('a consumer outside the repository installs from the registry', () => {
     const base = { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, types: ['node'], skipLibCheck: false };
     const tsconfig = (options: object) => `${JSON.stringify({ compilerOptions: { ...base, ...options }, include: ['*.ts'] }, null, 2)}\n`;
     await writeFile(path.join(app, 'tsconfig.nodenext.json'), tsconfig({ module: 'NodeNext', moduleResolution: 'NodeNext' }));
-    await writeFile(path.join(app, 'tsconfig.bundler.json'), tsconfig({ module: 'ESNext', moduleResolution: 'Bundler' }));
+    // Our .d.ts are checked in full once (NodeNext); Bundler resolution is about which files resolve.
+    await writeFile(
+      path.join(app, 'tsconfig.bundler.json'),
+      tsconfig({ module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true }),
+    );
     await copyFile(path.join(fixture, 'consumer.ts'), path.join(app, 'consumer.test.ts'));
     await copyFile(path.join(fixture, 'vitest.config.ts'), path.join(app, 'vitest.config.ts'));
   });
@@ -104,7 +117,8 @@ describe('a consumer outside the repository installs from the registry', () => {
     for (const config of ['tsconfig.nodenext.json', 'tsconfig.bundler.json'])
       await run(path.join(app, 'node_modules/.bin/tsc'), ['-p', config], { cwd: app, env: quiet });
     const { stdout } = await run(path.join(app, 'node_modules/.bin/vitest'), ['run'], { cwd: app, env: { ...quiet, CI: 'true' } });
-    expect(stdout).toMatch(/Tests\s+2 passed/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: vitest may still colour its summary
+    expect(stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+2 passed/);
   }
 
   test('with npm', async () => {
