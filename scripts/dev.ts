@@ -4,7 +4,8 @@
  *   2. regenerates packages/types/src/generated (only files whose bytes change are written);
  *   3. rebuilds the HTML docs and re-runs typecheck + tests of @twilio-proxy/types and its
  *      dependents through turbo, in the background (a newer save cancels a stale run);
- *   4. when those passed, refreshes the API reports from the fresh builds (`pnpm api:report`).
+ *   4. when those passed, refreshes the API reports of every package whose build is fresh
+ *      (`pnpm api:report --if-built`: a narrower `--filter` leaves the other packages alone).
  * An invalid save (YAML or lint error) is printed with file:line and leaves the last good
  * output in place; the next good save recovers. Only openapi/*.yaml is watched, so the
  * generated files, docs and turbo outputs can never trigger a loop.
@@ -126,12 +127,12 @@ async function followUp(): Promise<number> {
   log(`running ${tasks.join(', ')} (turbo ${args.slice(1).join(' ')})`);
   const code = await runFollow(tasks.join(', '), turbo, args);
   if (code !== 0 || values['no-tests']) return code;
-  log('refreshing the API reports from the built packages (pnpm api:report)');
+  log('refreshing the API reports of the freshly built packages (pnpm api:report --if-built)');
   return runFollow('api:report', process.execPath, [
     '--import',
     'tsx',
     path.join(root, 'scripts/api-report.ts'),
-    '--no-build',
+    '--if-built',
     '--root',
     root,
   ]);
