@@ -5,10 +5,12 @@
  *
  *   pnpm api:report            # builds (turbo, cached), then rewrites every stale report
  *   pnpm api:check             # the gate: exits 1 naming each stale or missing report (needs a build)
- *   tsx scripts/api-report.ts [--check] [--no-build] [--if-built] [--root <dir>]
+ *   tsx scripts/api-report.ts [--check] [--no-build] [--if-built] [--package <name>…] [--root <dir>]
  *
- * `--if-built` (what `pnpm generate` passes) refreshes only packages whose dist exists and is not
- * older than their sources, silently skipping the rest, so the generator never needs a build.
+ * `--if-built` (what `pnpm dev` passes after its tests) refreshes only packages whose dist exists
+ * and is newer than their sources, skipping the rest. `pnpm generate` leaves the reports alone: they
+ * come from the build, which it never runs, so `generate --check` stays fast and build-free.
+ * `--package <name>` limits the run to packages/<name>.
  * Every export of an entry point is public: we ship no trimmed rollups, so API Extractor's
  * release-tag message is off; a type used by the API but not exported stays visible in the report.
  */
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'if-built': { type: 'boolean', default: false },
+    package: { type: 'string', multiple: true },
     root: { type: 'string', default: repoRoot },
   },
 });
@@ -36,7 +39,7 @@ async function packages(): Promise<string[]> {
   const dirs: string[] = [];
   for (const name of (await readdir(path.join(root, 'packages'))).sort()) {
     const manifest = JSON.parse(await readFile(path.join(root, 'packages', name, 'package.json'), 'utf8').catch(() => '{"private":true}'));
-    if (!manifest.private) dirs.push(`packages/${name}`);
+    if (!manifest.private && (!values.package || values.package.includes(name))) dirs.push(`packages/${name}`);
   }
   return dirs;
 }

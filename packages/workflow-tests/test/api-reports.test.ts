@@ -59,10 +59,10 @@ describe('API reports', () => {
     await writeFile(index, source.replace(line![0], ''));
     await turboBuild('--filter=@twilio-proxy/contract');
 
-    const stale = await script('api-report.ts', '--check');
+    const stale = await script('api-report.ts', '--check', '--package', 'contract');
     expect(stale.code).toBe(1);
     expect(stale.out).toMatch(/packages\/contract\/api\/index\.api\.md/);
-    expect((await script('api-report.ts', '--no-build')).code).toBe(0);
+    expect((await script('api-report.ts', '--no-build', '--package', 'contract')).code).toBe(0);
 
     const gate = await script('spec-diff.ts', '--base', 'HEAD', '--no-redocly');
     expect(gate.code, gate.out).toBe(1);
