@@ -42,7 +42,7 @@ beforeAll(async () => {
   repo = await cloneRepo('api-reports-');
   await turboBuild();
 }, 600_000);
-afterAll(() => repo?.remove());
+afterAll(() => repo?.remove(), 120_000);
 
 describe('API reports', () => {
   test('the committed reports match the built packages', async () => {
