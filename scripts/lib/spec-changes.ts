@@ -175,11 +175,11 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
     compareSchema(c, 'request', `${op} ${key}`, old.schema ?? {}, p.schema ?? {});
   }
 
-  const ba = jsonSchema(a.requestBody?.content);
-  const bb = jsonSchema(b.requestBody?.content);
-  if (!a.requestBody?.required && b.requestBody?.required)
-    c.add('new-required-body', true, `${op} request body`, 'request body is now required');
-  if (ba && bb) compareSchema(c, 'request', `${op} request body`, ba, bb);
+  // The request body as the walker reads it: its media type, whether it is required, and its schema.
+  if (!a.body?.required && b.body?.required) c.add('new-required-body', true, `${op} request body`, 'request body is now required');
+  if (a.body && b.body && a.body.mediaType !== b.body.mediaType)
+    c.add('body-media-type-changed', true, `${op} request body`, `request body is now ${b.body.mediaType}, was ${a.body.mediaType}`);
+  if (a.body && b.body) compareSchema(c, 'request', `${op} request body`, a.body.schema, b.body.schema);
 
   const ra: JsonObject = a.responses ?? {};
   const rb: JsonObject = b.responses ?? {};
