@@ -43,12 +43,9 @@ describe('the published Proxy v1 API, added to a copy of the spec', () => {
 
   // TWILIO_PROXY_NESTED keeps this package's own tests (each clones the repo) out of the copy's run.
   test("the project's own unchanged pnpm test passes", async () => {
-    const { stdout } = await repo.sh('pnpm', ['test'], repo.dir, {
-      ...process.env,
-      TURBO_TELEMETRY_DISABLED: '1',
-      REDOCLY_TELEMETRY: 'off',
-      FORCE_COLOR: '0',
-      TWILIO_PROXY_NESTED: '1',
+    const { stdout } = await repo.sh('pnpm', ['test'], repo.dir, { ...workflowEnv, TWILIO_PROXY_NESTED: '1' }).catch((e) => {
+      // The failing task's log is on stdout; the error alone says only that the command failed.
+      throw new Error(`pnpm test failed in the copy:\n${String(e.stdout).slice(-6000)}\n${String(e.stderr).slice(-2000)}`);
     });
     expect(stdout).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
   }, 1_800_000);
