@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dereferenceDocument, sidShapeOf, walkOperations } from '../src/spec/index.js';
+import { anySidShapeOf, dereferenceDocument, sidShapeOf, walkOperations } from '../src/spec/index.js';
 
 // Small inline specs, one concept each, in the openapi-typescript style: given a spec, want the walker's fields.
 const thing = { type: 'object', properties: { sid: { type: 'string' } } };
@@ -99,6 +99,11 @@ describe('SID prefixes', () => {
     { given: '^KSX[0-9a-fA-F]{32}$', want: null },
     { given: undefined, want: null },
   ])('$given → $want', ({ given, want }) => expect(sidShapeOf(given ? { pattern: given } : {})).toEqual(want));
+
+  test.each([
+    { given: '^[a-zA-Z]{2}[0-9a-fA-F]{32}$', want: { letters: 2, hexDigits: 32 } },
+    { given: '^KS[0-9a-fA-F]{32}$', want: null },
+  ])('a SID of any kind: $given → $want', ({ given, want }) => expect(anySidShapeOf({ pattern: given })).toEqual(want));
 
   test('each path parameter carries its prefix', () => {
     const doc = {

@@ -1,5 +1,6 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import {
+  anySidShapeOf,
   findOperation,
   type JsonObject,
   pathShape,
@@ -87,8 +88,8 @@ export function parseSidPattern(pattern: string): { prefix: string; hexLength: n
 
 /** A SID pattern of any resource (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a SID of one of several kinds), or undefined. */
 export function parseAnySidPattern(pattern: unknown): { letters: number; hexLength: number } | undefined {
-  const m = typeof pattern === 'string' ? /^\^\[(?:a-zA-Z|A-Za-z|A-Z)\]\{(\d+)\}\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(pattern) : null;
-  return m ? { letters: Number(m[1]), hexLength: Number(m[2]) } : undefined;
+  const shape = anySidShapeOf({ pattern });
+  return shape ? { letters: shape.letters, hexLength: shape.hexDigits } : undefined;
 }
 
 /** Whether a pattern is a Twilio SID pattern (the walker's `sidShapeOf` reads it). */

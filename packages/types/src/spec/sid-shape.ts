@@ -13,3 +13,11 @@ export function sidShapeOf(schema: JsonObject | undefined): SidShape | null {
   const m = typeof schema?.pattern === 'string' ? SID_PATTERN.exec(schema.pattern) : null;
   return m ? { prefix: m[1]!, hexDigits: Number(m[2]) } : null;
 }
+
+const ANY_SID_PATTERN = /^\^\[(?:a-zA-Z|A-Za-z|A-Z)\]\{(\d+)\}\[0-9a-fA-F\]\{(\d+)\}\$$/;
+
+/** The shape of a SID of any kind (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a Call's or a Message's), or null. */
+export function anySidShapeOf(schema: JsonObject | undefined): { readonly letters: number; readonly hexDigits: number } | null {
+  const m = typeof schema?.pattern === 'string' ? ANY_SID_PATTERN.exec(schema.pattern) : null;
+  return m ? { letters: Number(m[1]), hexDigits: Number(m[2]) } : null;
+}
