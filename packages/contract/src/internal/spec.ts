@@ -1,6 +1,7 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import {
   anySidShapeOf,
+  componentName,
   findOperation,
   type JsonObject,
   pathShape,
@@ -44,11 +45,8 @@ export function errorSchemaName(): string {
     for (const op of specOperations().values()) {
       for (const [status, response] of Object.entries<JsonObject>(op.responses)) {
         if (!/^4/.test(status)) continue;
-        const schema = response?.content?.['application/json']?.schema;
-        const text = JSON.stringify(schema);
-        const name = Object.keys(openapiDocument.components?.schemas ?? {}).find(
-          (n) => JSON.stringify(openapiDocument.components!.schemas![n]) === text,
-        );
+        // Named by the walker's mark of an inlined component, never by comparing content.
+        const name = componentName(response?.content?.['application/json']?.schema);
         if (name) return name;
       }
     }
