@@ -32,13 +32,16 @@ describe('the published Proxy v1 API, added to a copy of the spec', () => {
     expect(generated).toMatch(/packages\/client\/src\/generated\/resources\.gen\.ts/);
   });
 
-  test('typecheck and build pass; the built runtime table has all 25 operations', async () => {
+  test('typecheck and build pass; the built runtime table has all 25 operations; the API reports are refreshed', async () => {
     await repo.sh('pnpm', ['typecheck']);
     await repo.sh('pnpm', ['build']);
     const ids = await publishedOperationIds();
     expect(ids).toHaveLength(25);
     const { operationsMeta } = await repo.load('types');
     expect(Object.keys(operationsMeta).sort()).toEqual([...ids].sort());
+    // The author's last step after a spec change (pnpm dev does it on save): the public API grew, so its reports follow.
+    const reports = await repo.sh('pnpm', ['api:report']);
+    expect(reports.stdout).toMatch(/packages\/client\/api\/index\.api\.md/);
   }, 600_000);
 
   // TWILIO_PROXY_NESTED keeps this package's own tests (each clones the repo) out of the copy's run.
