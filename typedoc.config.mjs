@@ -18,6 +18,8 @@ export default {
     // openapi-typescript writes the spec's descriptions as @description in the generated types.
     blockTags: [...OptionDefaults.blockTags, '@description'],
   },
+  // The package READMEs open with the consumer's `.npmrc` lines, an `ini` block.
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'ini'],
   out: 'dist/api',
   readme: 'none',
   treatWarningsAsErrors: true,
