@@ -108,7 +108,7 @@ describe('a consumer outside the repository installs from the registry', () => {
       path.join(app, 'tsconfig.bundler.json'),
       tsconfig({ module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true }),
     );
-    await copyFile(path.join(fixture, 'consumer.ts'), path.join(app, 'consumer.test.ts'));
+    await copyFile(path.join(fixture, 'consumer.test.fixture.ts'), path.join(app, 'consumer.test.ts'));
     await copyFile(path.join(fixture, 'vitest.config.ts'), path.join(app, 'vitest.config.ts'));
   });
 
