@@ -36,3 +36,14 @@ export async function writeBenchmarkSection(id: string, title: string, body: str
     from >= 0 && to > from ? current.slice(0, from) + section + current.slice(to + end.length) : `${current.trimEnd()}\n\n${section}\n`;
   await writeFile(file, next);
 }
+
+/** The body of section `id` (without its title and machine line), or undefined when the file has no such section. */
+export async function readBenchmarkSection(id: string, file = benchmarksFile): Promise<string | undefined> {
+  const current = await readFile(file, 'utf8').catch(() => '');
+  const from = current.indexOf(`<!-- bench:${id} -->`);
+  const to = current.indexOf(`<!-- /bench:${id} -->`);
+  if (from < 0 || to < from) return undefined;
+  const lines = current.slice(from, to).split('\n');
+  // Start tag, title, blank, machine line, blank: the body follows.
+  return lines.slice(5).join('\n').trim();
+}

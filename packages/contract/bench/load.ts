@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { startMockProxy } from '../src/index.js';
+import { specCollections } from '../src/internal/spec.js';
 
 export const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -29,7 +31,6 @@ export async function startMockProcess(extra: string[] = []) {
     url: field(/listening on (\S+)/),
     accountSid: field(/Account SID:\s+(\S+)/),
     authToken: field(/Auth token:\s+(\S+)/),
-    serviceSid: field(/Service SID:\s+(\S+)/),
     async close() {
       const exited = new Promise((r) => child.once('exit', r));
       process.kill(child.pid!, 'SIGTERM');
@@ -91,3 +92,32 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+
+/**
+ * The list the benches load: the one with the most items under the default parents (`--count` of them; the seed's
+ * sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
+ * of `startMockProcess`, whose default parents are the same.
+ */
+export async function busiestList(pages = 20) {
+  const mock = await startMockProxy({ count: 1000, selfCheck: false, recordRequests: false });
+  try {
+    const count = (resource: string) => {
+      try {
+        return mock.items(resource).length;
+      } catch {
+        return 0; // a parent without a default value: nothing served at the default parents
+      }
+    };
+    const sizes = specCollections()
+      .filter((c) => c.list)
+      .map((c) => ({ c, n: count(c.resource) }));
+    const { c } = sizes.reduce((a, b) => (b.n > a.n ? b : a));
+    const list = new URL(mock.urlFor(c.list!.operationId)).pathname;
+    return {
+      collection: c,
+      paths: Array.from({ length: pages }, (_v, p) => `${list}?PageSize=50&Page=${p}`),
+    };
+  } finally {
+    await mock.close();
+  }
+}

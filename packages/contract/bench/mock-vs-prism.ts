@@ -7,7 +7,7 @@ import { Agent } from 'node:http';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { validateResponse } from '../src/index.js';
 import { startPrism } from '../test/support/prism.js';
-import { DURATION_MS, get, measure, median, RUNS, startMockProcess } from './load.js';
+import { busiestList, DURATION_MS, get, measure, median, RUNS, startMockProcess } from './load.js';
 
 const CONCURRENCY = [1, 16];
 const TARGET_RATIO = 5;
@@ -41,26 +41,29 @@ async function bench(targets: [Target, Target]) {
   return out;
 }
 
+const { collection, paths } = await busiestList();
+const { operationId } = collection.list!;
+const { itemsKey } = collection.list!.list!;
 const mock = await startMockProcess();
 const prism = await startPrism();
 try {
   const mockAuth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;
-  const mockList = `${mock.url}/v1/Services/${mock.serviceSid}/Sessions`;
   // Walk all 20 pages of 50 so the mock serves different, real pages.
-  const mockUrls = Array.from({ length: 20 }, (_v, p) => `${mockList}?PageSize=50&Page=${p}`);
+  const mockUrls = paths.map((p) => mock.url + p);
   const prismAuth = `Basic ${Buffer.from(`AC${'a'.repeat(32)}:token`).toString('base64')}`;
-  const prismUrls = [`${prism.url}/v1/Services/KS${'a'.repeat(32)}/Sessions?PageSize=50`];
+  // Prism checks the path's SID patterns only, and answers every page with its static example.
+  const prismUrls = [prism.url + paths[0]!];
 
   // What each serves, checked once against the spec (headers included).
   const agent = new Agent({ keepAlive: true });
   const sample = await get(agent, mockUrls[3]!, mockAuth);
-  const mockCheck = validateResponse('ListSession', sample.status, JSON.parse(sample.body), sample.headers);
+  const mockCheck = validateResponse(operationId, sample.status, JSON.parse(sample.body), sample.headers);
   const prismSample = await get(agent, prismUrls[0]!, prismAuth);
-  const prismCheck = validateResponse('ListSession', prismSample.status, JSON.parse(prismSample.body), prismSample.headers);
+  const prismCheck = validateResponse(operationId, prismSample.status, JSON.parse(prismSample.body), prismSample.headers);
   agent.destroy();
   console.error(
-    `mock page: ${JSON.parse(sample.body).sessions.length} sessions, spec-valid: ${mockCheck.valid}; ` +
-      `prism page: ${JSON.parse(prismSample.body).sessions.length} sessions, spec-valid: ${prismCheck.valid}` +
+    `mock page: ${JSON.parse(sample.body)[itemsKey].length} ${itemsKey}, spec-valid: ${mockCheck.valid}; ` +
+      `prism page: ${JSON.parse(prismSample.body)[itemsKey].length} ${itemsKey}, spec-valid: ${prismCheck.valid}` +
       (prismCheck.valid ? '' : ` (${prismCheck.errors.map((e) => `${e.in} ${e.path}`).join(', ')})`),
   );
   if (!mockCheck.valid) throw new Error('the mock served a page that breaks the spec');
@@ -73,7 +76,7 @@ try {
   const lines = [
     `Node ${process.version}, ${DURATION_MS} ms per run, ${RUNS} interleaved runs (median), keep-alive, loopback.`,
     '',
-    '| Concurrency | Mock req/s (50 sessions, spec-valid) | Prism 5 req/s (static example) | Ratio of medians | Median of per-run ratios | Target ≥ 5× |',
+    `| Concurrency | Mock req/s (50 ${itemsKey}, spec-valid) | Prism 5 req/s (static example) | Ratio of medians | Median of per-run ratios | Target ≥ 5× |`,
     '| ---: | ---: | ---: | ---: | ---: | :---: |',
     ...CONCURRENCY.map((c) => {
       const r = res[c]!;
