@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startMockProxy } from '../src/index.js';
-import { specCollections } from '../src/internal/spec.js';
+import { specCollections, specOperations } from '../src/internal/spec.js';
 
 export const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -94,8 +94,8 @@ export const median = (xs: number[]) => {
 };
 
 /**
- * The list the benches load: the one with the most items under the default parents (`--count` of them; the seed's
- * sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
+ * The list the benches load: the one with the most items under the default parents (`--count` of them), the first in
+ * the spec's order on a tie (the seed's sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
  * of `startMockProcess`, whose default parents are the same.
  */
 export async function busiestList(pages = 20) {
@@ -108,10 +108,11 @@ export async function busiestList(pages = 20) {
         return 0; // a parent without a default value: nothing served at the default parents
       }
     };
+    const order = [...specOperations().keys()];
     const sizes = specCollections()
       .filter((c) => c.list)
-      .map((c) => ({ c, n: count(c.resource) }));
-    const { c } = sizes.reduce((a, b) => (b.n > a.n ? b : a));
+      .map((c) => ({ c, n: count(c.resource), at: order.indexOf(c.list!.operationId) }));
+    const { c } = sizes.reduce((a, b) => (b.n > a.n || (b.n === a.n && b.at < a.at) ? b : a));
     const list = new URL(mock.urlFor(c.list!.operationId)).pathname;
     return {
       collection: c,

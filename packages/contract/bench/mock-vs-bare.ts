@@ -90,13 +90,14 @@ async function createVsList(busiest: Collection): Promise<string> {
   const create = c.operations.find((o) => o.action === 'create')!;
   const mock = await startMockProxy({ count: 1000, selfCheck: false, recordRequests: false });
   const auth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;
-  const form = sampleForm(create.body!.fields).toString();
+  // A new form per create: fields a collection keeps unique (a SID to add, a unique name) differ each time.
+  let n = 0;
   const created = Number(create.success.status);
   const post = () =>
     fetch(mock.urlFor(create.operationId), {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
-      body: form,
+      body: sampleForm(create.body!.fields, n++).toString(),
     }).then(drain(created));
   const list = () =>
     fetch(mock.urlFor(c.list!.operationId, {}, { PageSize: 50, Page: 3 }), { headers: { authorization: auth } }).then(drain(200));
