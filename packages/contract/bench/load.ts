@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { startMockProxy } from '../src/index.js';
-import { specCollections, specOperations } from '../src/internal/spec.js';
+import { specCollections } from '../src/internal/spec.js';
 
 export const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -95,7 +96,7 @@ export const median = (xs: number[]) => {
 
 /**
  * The list the benches load: the one with the most items under the default parents (`--count` of them), the first in
- * the spec's order on a tie (the seed's sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
+ * the document's path order on a tie (the seed's sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
  * of `startMockProcess`, whose default parents are the same.
  */
 export async function busiestList(pages = 20) {
@@ -108,10 +109,10 @@ export async function busiestList(pages = 20) {
         return 0; // a parent without a default value: nothing served at the default parents
       }
     };
-    const order = [...specOperations().keys()];
+    const order = Object.keys(openapiDocument.paths ?? {});
     const sizes = specCollections()
       .filter((c) => c.list)
-      .map((c) => ({ c, n: count(c.resource), at: order.indexOf(c.list!.operationId) }));
+      .map((c) => ({ c, n: count(c.resource), at: order.indexOf(c.list!.path) }));
     const { c } = sizes.reduce((a, b) => (b.n > a.n || (b.n === a.n && b.at < a.at) ? b : a));
     const list = new URL(mock.urlFor(c.list!.operationId)).pathname;
     return {
