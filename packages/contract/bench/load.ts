@@ -1,5 +1,6 @@
 /** The load generator the contract benches share: the mock in its own process, keep-alive clients, medians. */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
@@ -9,16 +10,14 @@ import { specCollections } from '../src/internal/spec.js';
 export const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-/** The mock runs in its own process, as Prism does, started through its CLI (self-check off, as in `pnpm mock`). */
+/**
+ * The mock runs in its own process, as Prism does, started through the package's built `proxy-mock` bin, as users
+ * run it (self-check off, as in `pnpm mock`); no TypeScript loader in the measured process.
+ */
 export async function startMockProcess(extra: string[] = []) {
-  const bin = fileURLToPath(new URL('../src/bin/mock.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@twilio-proxy/source', '--import', 'tsx', bin, '--count', '1000', '--port', '0', ...extra],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const bin = fileURLToPath(new URL('../dist/bin/mock.js', import.meta.url));
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: build first (pnpm bench builds every package)`);
+  const child = spawn(process.execPath, [bin, '--count', '1000', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d) => {

@@ -1,7 +1,7 @@
 /**
  * The mock's cost over the floor: list throughput of the mock ÷ a bare node:http server sending the same
- * pre-serialized bytes (same headers), each in its own process, at concurrency 1 and 16 (goal ≥ 0.8×); and a
- * create's latency ÷ a list page's (in process, sequential), when the spec has a create under the default parents.
+ * pre-serialized bytes (same headers), each in its own process (the mock as its built bin), at concurrency 1 and
+ * 16 (goal ≥ 0.8×); and a create's latency ÷ a list page's (in process, sequential), when the spec has a create.
  * Run: pnpm --filter @twilio-proxy/contract bench   (or `pnpm bench` at the root)
  */
 import { spawn } from 'node:child_process';
