@@ -5,7 +5,7 @@
  * dependents), `pnpm typecheck`, the client's min+gzip size, the generated files' bytes, and what each added
  * operation costs. Every timed run starts with a save of the spec (a changed description), so turbo's cache
  * misses as it does for an author. The copies alternate within a round; ratios are taken within a round.
- * SPEC_GROWTH_RUNS rounds (default 3): about 5 minutes on an idle 2-core machine, much longer on a loaded one.
+ * SPEC_GROWTH_RUNS rounds (default 3): about 25 minutes on a 2-core machine (a `pnpm dev` verdict takes about 3).
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
