@@ -210,7 +210,8 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (held && !(await held)) return;
     const url = parseRequestUrl(req.url);
     const operationId = () => (url && router.match(url.pathname)?.route.methods.get(req.method ?? '')?.operationId) ?? null;
-    const a = faults.answer(fault, operationId) ?? (await answer!(req, url));
+    const pending = faults.answer(fault, operationId) ?? answer!(req, url);
+    const a = pending instanceof Promise ? await pending : pending;
     if (writes) req.resume();
     const headers: Record<string, string> = {
       ...cors,
