@@ -65,12 +65,12 @@ export function hit(agent: Agent, url: string, auth: string): Promise<number> {
   });
 }
 
-/** Completed 200 responses per second over DURATION_MS with `concurrency` keep-alive clients. */
-export async function measure(urls: string[], auth: string, concurrency: number): Promise<number> {
+/** Completed 200 responses per second over `durationMs` with `concurrency` keep-alive clients. */
+export async function measure(urls: string[], auth: string, concurrency: number, durationMs = DURATION_MS): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let done = 0;
   let failed = 0;
-  const end = performance.now() + DURATION_MS;
+  const end = performance.now() + durationMs;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_v, w) => {
