@@ -17,3 +17,6 @@ export async function clonePublished(prefix: string) {
   const load = (pkg: string, entry = 'dist/index.js') => import(pathToFileURL(path.join(repo.dir, 'packages', pkg, entry)).href);
   return { ...repo, sh, load };
 }
+
+/** A clone made by `clonePublished`. */
+export type PublishedRepo = Awaited<ReturnType<typeof clonePublished>>;
