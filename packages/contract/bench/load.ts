@@ -94,9 +94,9 @@ export const median = (xs: number[]) => {
 };
 
 /**
- * The list the benches load: the one with the most items under the default parents (`--count` of them), the first in
- * the document's path order on a tie (the seed's sessions), and the paths of its first `pages` pages of 50. Read from an in-process mock with the seed and count
- * of `startMockProcess`, whose default parents are the same.
+ * The list the benches load: the one with the most items under the default parents (`--count` of them), the first
+ * in the document's path order on a tie (the seed's sessions), and the paths of its first `pages` pages of 50.
+ * Read from an in-process mock with the seed and count of `startMockProcess`, whose default parents are the same.
  */
 export async function busiestList(pages = 20) {
   const mock = await startMockProxy({ count: 1000, selfCheck: false, recordRequests: false });
