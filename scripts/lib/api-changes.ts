@@ -10,6 +10,12 @@ const DECLARATION =
   /^(?:export\s+)?(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(const|let|var|function|class|interface|type|enum|namespace|module)\s+([\w$]+)/;
 
 /**
+ * A report line with its string literals in one quote style: compilers print the same literal type with
+ * either (TypeScript 7 keeps the source's single quotes where 5.9 printed double), and that is no API change.
+ */
+const sameQuotes = (line: string) => line.replace(/'([^'"\\]*)'/g, '"$1"');
+
+/**
  * The report's declarations by name (`interface MockProxy`), each as its lines without comments.
  * Overloads share a key. A line at column 0 starts a declaration, except closing brackets.
  */
@@ -31,7 +37,7 @@ export function reportDeclarations(report: string): Map<string, string[]> {
       current = declarations.get(key) ?? [];
       declarations.set(key, current);
     }
-    current?.push(trimmed);
+    current?.push(sameQuotes(trimmed));
   }
   return declarations;
 }

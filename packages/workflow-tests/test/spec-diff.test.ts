@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { classifyApiChanges } from '../../../scripts/lib/api-changes.js';
 import { classifySpecChanges } from '../../../scripts/lib/spec-changes.js';
 
 const run = promisify(execFile);
@@ -136,8 +137,15 @@ describe('classifySpecChanges', () => {
 });
 
 describe('pnpm spec:diff', () => {
+  // The CLI runs on the inline spec above, written as the throwaway repo's openapi/proxy-v1.yaml (JSON is
+  // YAML), so each edit's verdict holds whatever the real spec grows into.
   let dir: string;
-  const original = path.join(repoRoot, 'openapi/proxy-v1.yaml');
+  const specFile = () => path.join(dir, 'openapi/proxy-v1.yaml');
+  const writeSpec = (edit: (s: Obj) => void = () => {}) => {
+    const spec = baseSpec();
+    edit(spec);
+    return writeFile(specFile(), `${JSON.stringify(spec, null, 2)}\n`);
+  };
 
   async function specDiff(...args: string[]) {
     try {
@@ -152,12 +160,10 @@ describe('pnpm spec:diff', () => {
   }
 
   beforeAll(async () => {
-    // A throwaway git repo holding the spec and the package manifests (to find the dependents).
+    // A throwaway git repo holding the inline spec and the package manifests (to find the dependents).
     dir = await mkdtemp(path.join(tmpdir(), 'spec-diff-'));
-    await cp(path.join(repoRoot, 'openapi'), path.join(dir, 'openapi'), {
-      recursive: true,
-      filter: (src) => !/node_modules|dist|\.turbo/.test(path.relative(repoRoot, src)),
-    });
+    await mkdir(path.join(dir, 'openapi'), { recursive: true });
+    await writeSpec();
     for (const pkg of ['types', 'client', 'contract', 'cli']) {
       await mkdir(path.join(dir, 'packages', pkg), { recursive: true });
       await cp(path.join(repoRoot, 'packages', pkg, 'package.json'), path.join(dir, 'packages', pkg, 'package.json'));
@@ -171,18 +177,15 @@ describe('pnpm spec:diff', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   test('a breaking edit fails against the merge base with main, naming the packages to bump', async () => {
-    const text = await readFile(original, 'utf8');
-    await writeFile(
-      path.join(dir, 'openapi/proxy-v1.yaml'),
-      text
-        .replace('maximum: 1000', 'maximum: 500')
-        .replace('        - voice-and-message\n', '        - voice-and-message\n        - video\n'),
-    );
+    await writeSpec((s) => {
+      param(s, 'PageSize').schema.maximum = 500;
+      item(s).properties.mode.enum.push('c');
+    });
     const result = await specDiff('--root', dir, '--no-redocly');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/2 breaking/);
+    expect(result.stdout).toMatch(/\b2 breaking/);
     expect(result.stdout).toMatch(/query PageSize: maximum 1000 → 500/);
-    expect(result.stdout).toMatch(/widened-enum: .*sessions\[\]\.mode/);
+    expect(result.stdout).toMatch(/widened-enum: .*things\[\]\.mode/);
     expect(result.stdout).toMatch(/major for: @twilio-proxy\/cli, @twilio-proxy\/client, @twilio-proxy\/contract, @twilio-proxy\/types/);
 
     const markdown = await specDiff('--root', dir, '--no-redocly', '--markdown', '--base', 'main');
@@ -206,8 +209,7 @@ describe('pnpm spec:diff', () => {
   });
 
   test('a non-breaking edit passes, with redocly diff as the second engine', async () => {
-    const text = await readFile(original, 'utf8');
-    await writeFile(path.join(dir, 'openapi/proxy-v1.yaml'), text.replace('maximum: 1000', 'maximum: 2000'));
+    await writeSpec((s) => (param(s, 'PageSize').schema.maximum = 2000));
     const result = await specDiff('--root', dir);
     expect(result.stdout).toMatch(/0 breaking, 1 non-breaking/);
     expect(result.stdout).toMatch(/looser-constraint/);
@@ -215,9 +217,25 @@ describe('pnpm spec:diff', () => {
   });
 
   test('an unchanged spec reports no API change', async () => {
-    await cp(original, path.join(dir, 'openapi/proxy-v1.yaml'));
+    await writeSpec();
     const result = await specDiff('--root', dir, '--no-redocly');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/no API change/);
+  });
+});
+
+describe('classifyApiChanges', () => {
+  const report = (body: string) => `## API Report File\n\n\`\`\`ts\n${body}\n\`\`\`\n`;
+
+  test('a literal printed with the other quote style is no API change (TypeScript 7 keeps single quotes)', () => {
+    const before = report('export const FORMATS: readonly ["table", "json"];');
+    const after = report("export const FORMATS: readonly ['table', 'json'];");
+    expect(classifyApiChanges('@twilio-proxy/cli', 'index.api.md', before, after)).toEqual([]);
+  });
+
+  test('a changed literal is still a narrowing', () => {
+    const before = report('export const FORMATS: readonly ["table", "json"];');
+    const after = report("export const FORMATS: readonly ['table'];");
+    expect(classifyApiChanges('@twilio-proxy/cli', 'index.api.md', before, after).some((c) => c.breaking)).toBe(true);
   });
 });
