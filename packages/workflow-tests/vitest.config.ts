@@ -1,13 +1,6 @@
 import { defineProject } from 'vitest/config';
 import { projectConfig } from '../../vitest.shared.js';
 
-// Inside a copy of the repo made by a workflow test (published-api.test.ts runs the project's own `pnpm test`
-// there), these tests would clone the copy again: they run in the outer repository only.
-const nested = process.env.TWILIO_PROXY_NESTED === '1';
-
-export default defineProject(
-  projectConfig('workflow-tests', {
-    testTimeout: 120_000,
-    ...(nested ? { include: [], typecheck: { enabled: false }, passWithNoTests: true } : {}),
-  }),
-);
+// The inner tier's workflow checks: no test here clones, installs or builds the repo (those are e2e/, run by
+// `pnpm test:e2e`). `test/docs/` runs as its own turbo task (`test:docs`), so a README edit re-runs only it.
+export default defineProject(projectConfig('workflow-tests', { testTimeout: 60_000 }));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
-import { addOperations } from '../../workflow-tests/test/fixtures/add-operations.js';
+import { addOperations } from '../../workflow-tests/e2e/fixtures/add-operations.js';
 import { buildCommands, type Command } from '../src/index.js';
 import { fakeSource, run, SERVICE, type SourceCall } from './helpers.js';
 

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiDocsProblems, manifestProblems, packedFiles, packProblems } from '../../../scripts/lib/packed-files.js';
+import { apiDocsProblems, manifestProblems, packedFiles, packProblems } from '../../../../scripts/lib/packed-files.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const rootManifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
 const rootLicense = await readFile(path.join(repoRoot, 'LICENSE'), 'utf8');
 

@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
 const scripts: Record<string, string> = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')).scripts;
 const PNPM_BUILTINS = new Set(['install', 'add', 'exec', 'dlx']);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const REPO_URL = /^https:\/\/github\.com\/twilio-proxy\/twilio-proxy-sessions(?:\/(?:tree|blob)\/main\/([^#?]*))?\/?(?:#(.*))?$/;
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens; repeats get `-1`, `-2`, … */

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cloneRepo, Proc, repoRoot } from './helpers/temp-repo.js';
+import { cloneRepo, Proc, repoRoot } from '../test/helpers/temp-repo.js';
 
 // Drives `pnpm dev` (this repo's scripts/dev.ts) against a clean clone, so the real files are never touched.
 describe('pnpm dev', () => {
