@@ -1,40 +1,51 @@
 /**
- * `pnpm dev`: watches openapi/*.yaml and, on every save (debounced):
+ * `pnpm dev`: watches every spec file under openapi/ and, on every save (debounced), gives a verdict in seconds:
  *   1. lints the spec in-process (Redocly, the project's redocly.yaml);
- *   2. regenerates packages/types/src/generated (only files whose bytes change are written);
- *   3. rebuilds the HTML docs and re-runs typecheck + tests of @twilio-proxy/types and its
- *      dependents through turbo, in the background (a newer save cancels a stale run);
- *   4. when those passed, refreshes the API reports of every package whose build is fresh
- *      (`pnpm api:report --if-built`: a narrower `--filter` leaves the other packages alone).
- * An invalid save (YAML or lint error) is printed with file:line and leaves the last good
- * output in place; the next good save recovers. Only openapi/*.yaml is watched, so the
- * generated files, docs and turbo outputs can never trigger a loop.
+ *   2. regenerates every package's src/generated (only files whose bytes change are written) and says
+ *      what changed in the API;
+ *   3. typechecks the packages whose generated files changed and their dependents (the native compiler);
+ *   4. runs the inner-tier tests that import a changed generated file (`vitest related`);
+ * then prints one verdict line with each step's time. After a passing verdict it rebuilds the HTML docs and
+ * the API reports of the affected packages (build, then `api:report --if-built`), on a line of their own.
+ * A newer save cancels whatever is still running. An invalid save (YAML or lint error) is printed with
+ * file:line and leaves the last good output in place; the next good save recovers. Generated files, docs and
+ * turbo outputs are never watched, so nothing loops. A save never runs the outer tier (clones, installs).
  *
  *   --root <dir>     repository to work on (default: this one)
- *   --once           run the pipeline once and exit (1 when the spec is invalid)
- *   --no-tests       skip typecheck/tests;  --no-docs  skip the docs build
- *   --filter <f>     turbo filter for the re-run (default `...@twilio-proxy/types`)
+ *   --once           run one pass and exit (1 when the spec is invalid or the verdict fails)
+ *   --full           after regenerating, run the whole inner tier (`pnpm test`) instead of steps 3 and 4
+ *   --no-tests       skip typecheck and tests;  --no-docs  skip the docs and API reports after the verdict
  *   --debounce <ms>  quiet time after the last save (default 100)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
 import { watch } from 'chokidar';
 import type { JsonObject } from '../packages/types/src/spec/index.js';
 import { generate } from './generate.js';
+import { lintSpec } from './lib/dev-lint.js';
+import {
+  affectedPackages,
+  graphEntries,
+  type Running,
+  relatedTestArgs,
+  start,
+  stepTimes,
+  stop,
+  testCounts,
+  typecheckArgs,
+} from './lib/dev-verdict.js';
 import { generatedPath, repoRoot, specPath } from './lib/paths.js';
 import { classifySpecChanges } from './lib/spec-changes.js';
-import { type GeneratedTree, syncTree } from './lib/sync-files.js';
+import { syncTree } from './lib/sync-files.js';
 
 const { values } = parseArgs({
   options: {
     root: { type: 'string', default: repoRoot },
     once: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     'no-tests': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
-    filter: { type: 'string', default: '...@twilio-proxy/types' },
     debounce: { type: 'string', default: '100' },
   },
 });
@@ -43,28 +54,12 @@ const specFile = path.join(root, specPath);
 const specDir = path.dirname(specFile);
 const rel = (f: string) => path.relative(root, f);
 const log = (msg: string) => console.log(`[dev ${new Date().toISOString().slice(11, 23)}] ${msg}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 let lastGood: JsonObject | null = null;
-
-/** Lint errors (and YAML errors) as `file:line:col message` lines; empty when the spec is fine. */
-async function lintSpec(): Promise<string[]> {
-  try {
-    const config = await loadConfig({ configPath: path.join(specDir, 'redocly.yaml') });
-    const problems = await lint({ ref: specFile, config });
-    return problems
-      .filter((p) => p.severity === 'error' || p.severity === 'warn')
-      .map((p) => {
-        const loc = p.location[0] ? getLineColLocation(p.location[0]) : null;
-        const where = loc ? `${rel(loc.source.absoluteRef)}:${loc.start.line}:${loc.start.col}` : rel(specFile);
-        return `${where} ${p.severity} ${p.ruleId}: ${p.message}`;
-      });
-  } catch (error) {
-    // YAML syntax errors throw, with "(line:col)" in the message.
-    const message = (error as Error).message;
-    const m = /\((\d+):(\d+)\)/.exec(message);
-    return [`${rel(specFile)}${m ? `:${m[1]}:${m[2]}` : ''} error yaml: ${message.split('\n')[0]}`];
-  }
-}
+let running: Running | null = null;
+/** Bumped by every save: a pass that sees a newer one stops, without a verdict. */
+let generation = 0;
 
 /** A one-line summary per API change, from the classifier the breaking-change gate uses. */
 function summarize(before: JsonObject | null, after: JsonObject): string[] {
@@ -74,61 +69,83 @@ function summarize(before: JsonObject | null, after: JsonObject): string[] {
   return changes.map((c) => `  ${c.breaking ? 'BREAKING ' : ''}${c.kind}: ${c.where}: ${c.message}`);
 }
 
-let follow: ChildProcess | null = null;
-function stopFollowUp() {
-  if (follow?.pid && follow.exitCode === null) {
-    try {
-      process.kill(-follow.pid, 'SIGTERM'); // its own process group: turbo and the tasks under it
-    } catch {
-      // already gone
+/** Runs one child (cancellable by a newer save); its output is echoed only when it fails. */
+async function runStep(command: string, args: string[], echo = false): Promise<{ code: number; output: string }> {
+  running = start(command, args, root, echo);
+  const result = await running.done;
+  running = null;
+  if (result.code !== 0 && result.code !== 130 && !echo) process.stdout.write(result.output);
+  return result;
+}
+
+type Times = [string, number][];
+
+/** Lint and regenerate. Returns the changed files, or null when the spec is invalid (nothing was written). */
+async function regenerate(trigger: string, times: Times): Promise<string[] | null> {
+  let t = performance.now();
+  const problems = await lintSpec(root, specFile);
+  times.push(['lint', performance.now() - t]);
+  if (problems.some((p) => / error /.test(p))) {
+    log(`spec invalid after ${trigger}: keeping the last good generated files`);
+    for (const p of problems) console.log(`  ${p}`);
+    return null;
+  }
+  for (const p of problems) console.log(`  ${p}`);
+  t = performance.now();
+  let report: Awaited<ReturnType<typeof syncTree>>;
+  let files: Awaited<ReturnType<typeof generate>>;
+  try {
+    files = await generate(specFile);
+    report = await syncTree(root, files, false);
+  } catch (error) {
+    log(`spec invalid after ${trigger}: ${(error as Error).message}`);
+    return null;
+  }
+  const ms = performance.now() - t;
+  times.push(['generate', ms]);
+  const json = files.get(generatedPath)?.get('openapi.gen.json');
+  const doc = json ? (JSON.parse(json) as JsonObject) : null;
+  if (report.changed.length === 0) log(`regenerated in ${Math.round(ms)} ms: nothing changed`);
+  else {
+    log(`regenerated in ${Math.round(ms)} ms: ${report.changed.map((f) => `${report.reasons.get(f)} ${f}`).join(', ')}`);
+    if (doc) for (const line of summarize(lastGood, doc)) console.log(line);
+  }
+  if (doc) lastGood = doc;
+  return report.changed;
+}
+
+/** Typecheck, then related tests, of what `changed` reaches. Returns false on the first failure. */
+async function check(changed: string[], times: Times, mine: number): Promise<boolean | null> {
+  const packages = await affectedPackages(root, changed);
+  if (packages.length === 0) return true;
+  let t = performance.now();
+  for (const [command, args] of typecheckArgs(root, packages)) {
+    const { code } = await runStep(command, args);
+    if (mine !== generation) return null;
+    if (code !== 0) {
+      times.push(['typecheck', performance.now() - t]);
+      log(`typecheck failed: ${path.relative(root, path.dirname(args[1]!))}`);
+      return false;
     }
   }
-  follow = null;
+  times.push([`typecheck (${packages.join(', ')})`, performance.now() - t]);
+  t = performance.now();
+  const [command, args] = relatedTestArgs(root, packages, await graphEntries(root, changed));
+  const { code, output } = await runStep(command, args);
+  if (mine !== generation) return null;
+  times.push([`tests ${testCounts(output)}`, performance.now() - t]);
+  return code === 0;
 }
 
-/** Runs one follow-up child in its own process group (a newer save cancels it). Resolves with its exit code. */
-function runFollow(label: string, command: string, args: string[]): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
-    });
-    follow = child;
-    child.stdout!.on('data', (d) => process.stdout.write(d));
-    child.stderr!.on('data', (d) => process.stderr.write(d));
-    child.on('close', (code, signal) => {
-      if (follow === child) follow = null;
-      if (signal) log(`${label}: cancelled by a newer save`);
-      else log(`${label}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      resolve(signal ? 130 : (code ?? 1));
-    });
-  });
-}
-
-/**
- * Docs and tests after a regeneration, serially, in the background; then, once the tests (and so the
- * builds) passed, the API reports from the fresh dist (`pnpm api:report`). Resolves with the exit code.
- */
-async function followUp(): Promise<number> {
+/** The docs and the API reports of the affected packages, after a passing verdict. */
+async function refreshDocsAndReports(changed: string[], mine: number): Promise<void> {
+  const t = performance.now();
+  const packages = await affectedPackages(root, changed);
   const turbo = path.join(root, 'node_modules/.bin/turbo');
-  const tasks = [...(values['no-docs'] ? [] : ['docs']), ...(values['no-tests'] ? [] : ['typecheck', 'test'])];
-  if (tasks.length === 0) return 0;
-  const args = [
-    'run',
-    ...tasks,
-    `--filter=${values.filter}`,
-    ...(values['no-docs'] ? [] : ['--filter=@twilio-proxy/openapi']),
-    '--output-logs=errors-only',
-    '--log-prefix=task',
-  ];
-  log(`running ${tasks.join(', ')} (turbo ${args.slice(1).join(' ')})`);
-  const code = await runFollow(tasks.join(', '), turbo, args);
-  if (code !== 0 || values['no-tests']) return code;
-  log('refreshing the API reports of the freshly built packages (pnpm api:report --if-built)');
-  return runFollow('api:report', process.execPath, [
+  const filters = ['@twilio-proxy/openapi', ...packages.map((p) => `./packages/${p}`)].map((f) => `--filter=${f}`);
+  const build = await runStep(turbo, ['run', 'docs', 'build', ...filters, '--output-logs=errors-only']);
+  if (mine !== generation || build.code !== 0) return;
+  const reports = await runStep(process.execPath, [
     '--import',
     'tsx',
     path.join(root, 'scripts/api-report.ts'),
@@ -136,87 +153,63 @@ async function followUp(): Promise<number> {
     '--root',
     root,
   ]);
+  if (mine !== generation) return;
+  const outcome = reports.code === 0 ? 'refreshed' : `FAILED (exit ${reports.code})`;
+  log(`docs and API reports: ${outcome} in ${seconds(performance.now() - t)}`);
 }
 
-/** One pass of the pipeline. Returns false when the spec is invalid (nothing was written). */
-async function regenerate(trigger: string): Promise<boolean> {
-  const t0 = performance.now();
-  stopFollowUp();
-  const problems = await lintSpec();
-  if (problems.some((p) => / error /.test(p))) {
-    log(`spec invalid after ${trigger}: keeping the last good generated files`);
-    for (const p of problems) console.log(`  ${p}`);
-    return false;
-  }
-  for (const p of problems) console.log(`  ${p}`);
-  let files: GeneratedTree;
-  try {
-    files = await generate(specFile);
-  } catch (error) {
-    log(`spec invalid after ${trigger}: ${(error as Error).message}`);
-    return false;
-  }
-  const report = await syncTree(root, files, false);
-  const ms = Math.round(performance.now() - t0);
-  const json = files.get(generatedPath)?.get('openapi.gen.json');
-  const doc = json ? (JSON.parse(json) as JsonObject) : null;
-  if (report.changed.length === 0) {
-    log(`regenerated in ${ms} ms: nothing changed`);
-  } else {
-    const list = report.changed.map((f) => `${report.reasons.get(f)} ${f}`).join(', ');
-    log(`regenerated in ${ms} ms: ${list}`);
-    if (doc) for (const line of summarize(lastGood, doc)) console.log(line);
-  }
-  if (doc) lastGood = doc;
-  return true;
+/** One pass: regenerate, then the verdict. Returns the verdict (null when a newer save cancelled it). */
+async function pass(trigger: string, mine: number): Promise<boolean | null> {
+  const started = performance.now();
+  const times: Times = [];
+  const changed = await regenerate(trigger, times);
+  if (changed === null) return false;
+  if (mine !== generation) return null;
+  let ok: boolean | null = true;
+  if (values.full) {
+    const result = await runStep('pnpm', ['run', 'test'], true);
+    if (mine !== generation) return null;
+    times.push(['inner tier (pnpm test)', performance.now() - started]);
+    ok = result.code === 0;
+  } else if (!values['no-tests']) ok = await check(changed, times, mine);
+  if (ok === null || mine !== generation) return null;
+  log(`verdict: ${ok ? 'PASS' : 'FAIL'} in ${seconds(performance.now() - started)} (${stepTimes(times)})`);
+  if (ok && !values['no-docs'] && changed.length > 0) await refreshDocsAndReports(changed, mine);
+  return ok;
 }
 
-// Saves are serialized: a save during a pass queues exactly one more pass.
-let running: Promise<void> | null = null;
-let pending: string | null = null;
-async function schedule(trigger: string) {
-  if (running) {
-    pending = trigger;
-    return;
-  }
-  running = (async () => {
-    let next: string | null = trigger;
-    while (next) {
-      pending = null;
-      const ok = await regenerate(next);
-      if (ok && !pending) void followUp();
-      next = pending;
-    }
-  })();
-  await running;
-  running = null;
+// Passes run one at a time; a save cancels the running child and every pass queued before it.
+let queue: Promise<unknown> = Promise.resolve();
+function schedule(trigger: string): Promise<boolean | null> {
+  const mine = ++generation;
+  stop(running);
+  const next = queue.then(() => (mine === generation ? pass(trigger, mine) : null));
+  queue = next;
+  return next;
 }
 
 if (values.once) {
-  const ok = await regenerate('--once');
-  process.exitCode = ok ? await followUp() : 1;
+  process.exitCode = (await schedule('--once')) ? 0 : 1;
 } else {
   // Baseline: the current generated JSON, so the first save's summary has something to diff against.
-  try {
-    lastGood = JSON.parse(await readFile(path.join(root, generatedPath, 'openapi.gen.json'), 'utf8'));
-  } catch {
-    lastGood = null;
-  }
+  lastGood = await readFile(path.join(root, generatedPath, 'openapi.gen.json'), 'utf8')
+    .then((t) => JSON.parse(t) as JsonObject)
+    .catch(() => null);
   let timer: NodeJS.Timeout | undefined;
+  const isSpecFile = (p: string) => /\.ya?ml$/.test(p);
   const watcher = watch(specDir, {
-    depth: 0,
     ignoreInitial: true,
-    // Only the spec and its config: dist/, node_modules/ and .turbo/ are outputs.
-    ignored: (p, stats) => p !== specDir && (stats?.isDirectory() === true || (stats?.isFile() === true && !p.endsWith('.yaml'))),
+    // Every spec file at any depth; dist/, node_modules/ and .turbo/ are outputs.
+    ignored: (p, stats) => /[\\/](dist|node_modules|\.turbo)([\\/]|$)/.test(p) || (stats?.isFile() === true && !isSpecFile(p)),
   });
   watcher.on('all', (event, file) => {
-    if (!file.endsWith('.yaml')) return;
+    if (!isSpecFile(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => void schedule(`${event} ${rel(file)}`), Number(values.debounce));
   });
-  watcher.on('ready', () => log(`watching ${rel(specDir)}/*.yaml (Ctrl-C to stop)`));
+  watcher.on('ready', () => log(`watching ${rel(specDir)}/**/*.yaml (Ctrl-C to stop)`));
   const shutdown = () => {
-    stopFollowUp();
+    stop(running);
     void watcher.close().then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
