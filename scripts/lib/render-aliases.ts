@@ -37,7 +37,7 @@ export function renderAliases(document: JsonObject, operations: readonly WalkedO
     for (const base of names) {
       const from = (what: string) => `the ${what} of ${op.operationId}`;
       const about = (suffix: string, text: string) =>
-        base === own ? text : `@deprecated Use {@link ${own}${suffix}}, the same type; this name goes in the next major.`;
+        base === own ? text : `${text.replace(/\.?$/, '.')} @deprecated Use {@link ${own}${suffix}}, the same type; this name goes in the next major.`;
       alias(
         `${base}PathParams`,
         `${o}['parameters']['path']`,

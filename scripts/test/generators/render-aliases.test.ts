@@ -19,11 +19,11 @@ describe('renderAliases: friendly names, one row per operation shape', () => {
       export type ListThingQuery = NonNullable<operations['ListThing']['parameters']['query']>;
       /** The 200 body of ListThing. */
       export type ListThingResponse = operations['ListThing']['responses']['200']['content']['application/json'];
-      /** @deprecated Use {@link ListThingPathParams}, the same type; this name goes in the next major. */
+      /** Path parameters of ListThing: List the Things. @deprecated Use {@link ListThingPathParams}, the same type; this name goes in the next major. */
       export type ListThingsPathParams = operations['ListThing']['parameters']['path'];
-      /** @deprecated Use {@link ListThingQuery}, the same type; this name goes in the next major. */
+      /** Query parameters of ListThing. @deprecated Use {@link ListThingQuery}, the same type; this name goes in the next major. */
       export type ListThingsQuery = NonNullable<operations['ListThing']['parameters']['query']>;
-      /** @deprecated Use {@link ListThingResponse}, the same type; this name goes in the next major. */
+      /** The 200 body of ListThing. @deprecated Use {@link ListThingResponse}, the same type; this name goes in the next major. */
       export type ListThingsResponse = operations['ListThing']['responses']['200']['content']['application/json'];
       "
     `);
