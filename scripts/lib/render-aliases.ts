@@ -37,14 +37,21 @@ export function renderAliases(document: JsonObject, operations: readonly WalkedO
     for (const base of names) {
       const from = (what: string) => `the ${what} of ${op.operationId}`;
       const about = (suffix: string, text: string) =>
-        base === own ? text : `${text.replace(/\.?$/, '.')} @deprecated Use {@link ${own}${suffix}}, the same type; this name goes in the next major.`;
+        base === own
+          ? text
+          : `${text.replace(/\.?$/, '.')} @deprecated Use {@link ${own}${suffix}}, the same type; this name goes in the next major.`;
       alias(
         `${base}PathParams`,
         `${o}['parameters']['path']`,
         from('path parameters'),
         about('PathParams', `Path parameters of ${op.operationId}: ${op.summary ?? op.path}`),
       );
-      alias(`${base}Query`, `NonNullable<${o}['parameters']['query']>`, from('query'), about('Query', `Query parameters of ${op.operationId}.`));
+      alias(
+        `${base}Query`,
+        `NonNullable<${o}['parameters']['query']>`,
+        from('query'),
+        about('Query', `Query parameters of ${op.operationId}.`),
+      );
       if (mediaType)
         alias(
           `${base}Response`,

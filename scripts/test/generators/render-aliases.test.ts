@@ -47,7 +47,11 @@ describe('renderAliases: friendly names, one row per operation shape', () => {
   });
 
   test('a create with a form body: a Body alias for the form', () => {
-    expect(aliases(rows.create).split('\n').filter((l) => l.includes('CreateThing'))).toMatchInlineSnapshot(`
+    expect(
+      aliases(rows.create)
+        .split('\n')
+        .filter((l) => l.includes('CreateThing')),
+    ).toMatchInlineSnapshot(`
       [
         "/** Path parameters of CreateThing: Create a Thing */",
         "export type CreateThingPathParams = operations['CreateThing']['parameters']['path'];",
@@ -67,7 +71,9 @@ describe('renderAliases: friendly names, one row per operation shape', () => {
   });
 
   test("a 2XX update: the Response alias reads the '2XX' key", () => {
-    expect(aliases(rows.range)).toContain("export type UpdateThingResponse = operations['UpdateThing']['responses']['2XX']['content']['application/json'];");
+    expect(aliases(rows.range)).toContain(
+      "export type UpdateThingResponse = operations['UpdateThing']['responses']['2XX']['content']['application/json'];",
+    );
   });
 
   test('a component and an operation alias of one name but different types fail, naming both sources', () => {

@@ -80,7 +80,9 @@ describe('renderContract: factories and the mock names, one row per operation sh
 
   test('a nested list: each parent path parameter is a named option, a field and a random value', () => {
     const { factories, names } = contract(growth.interactions);
-    expect(block(names, 'export const PARENT_PARAMS')).toMatchInlineSnapshot(`"export const PARENT_PARAMS = { serviceSid: "ServiceSid", sessionSid: "SessionSid" } as const;"`);
+    expect(block(names, 'export const PARENT_PARAMS')).toMatchInlineSnapshot(
+      `"export const PARENT_PARAMS = { serviceSid: "ServiceSid", sessionSid: "SessionSid" } as const;"`,
+    );
     expect([...declaredNames(factories)].filter((n) => n.startsWith('random'))).toEqual(['randomServiceSid', 'randomSessionSid']);
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { growth, rows } from '../helpers/rows.js';
 import { operationOf, walkInline } from '../helpers/inline.js';
+import { growth, rows } from '../helpers/rows.js';
 
 // The walker's concerns, row by row: resource and action names, the success status, form body fields, lists.
 describe('walker: one row per operation shape', () => {
   test.each([
-    { row: 'list', id: 'ListThing', want: { resource: 'things', action: 'list', status: '200', list: { itemsKey: 'things' }, schema: 'Thing' } },
+    {
+      row: 'list',
+      id: 'ListThing',
+      want: { resource: 'things', action: 'list', status: '200', list: { itemsKey: 'things' }, schema: 'Thing' },
+    },
     { row: 'fetch', id: 'FetchThing', want: { resource: 'things', action: 'fetch', status: '200', list: null, schema: 'Thing' } },
     { row: 'create', id: 'CreateThing', want: { resource: 'things', action: 'create', status: '201', list: null, schema: 'Thing' } },
     { row: 'remove', id: 'DeleteThing', want: { resource: 'things', action: 'remove', status: '204', list: null, schema: null } },
@@ -58,7 +62,9 @@ describe('walker: names only grow', () => {
   });
 
   test('adding a clashing collection without a hint fails, naming both paths and the extension that settles it', () => {
-    expect(() => walkInline(growth.clashing)).toThrowErrorMatchingInlineSnapshot(`[Error: resource name clash: /v1/Services/{ServiceSid}/Interactions and /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions would both be 'interactions'. Settle it in the spec: give the new collection its own name with x-twilio-proxy: { resource: '<name>' } on its path item (an existing name never changes)]`);
+    expect(() => walkInline(growth.clashing)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: resource name clash: /v1/Services/{ServiceSid}/Interactions and /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions would both be 'interactions'. Settle it in the spec: give the new collection its own name with x-twilio-proxy: { resource: '<name>' } on its path item (an existing name never changes)]`,
+    );
   });
 
   test('with x-twilio-proxy.resource, the existing name is unchanged and the new collection gets the declared one', () => {

@@ -3,18 +3,25 @@
  * `walkInline` and the spec builders live with the walker (packages/types/test/helpers/), so package tests and
  * these tables build their operations the same way.
  */
+
+import type { JsonObject } from '../../../packages/types/src/spec/index.js';
+import { walkInline } from '../../../packages/types/test/helpers/walk-inline.js';
 import { renderAliases } from '../../lib/render-aliases.js';
 import { renderClient } from '../../lib/render-client.js';
 import { renderContract } from '../../lib/render-contract.js';
 import { renderOperations } from '../../lib/render-operations.js';
-import type { JsonObject } from '../../../packages/types/src/spec/index.js';
-import { walkInline } from '../../../packages/types/test/helpers/walk-inline.js';
 
 export * from '../../../packages/types/test/helpers/inline-spec.js';
 export * from '../../../packages/types/test/helpers/walk-inline.js';
 
 /** Every synchronous renderer's output for an inline spec (openapi-typescript's types aside: see render-types' table). */
-export function renderInline(document: JsonObject): { aliases: string; client: string; operations: string; factories: string; names: string } {
+export function renderInline(document: JsonObject): {
+  aliases: string;
+  client: string;
+  operations: string;
+  factories: string;
+  names: string;
+} {
   const { dereferenced, operations } = walkInline(document);
   const contract = renderContract(dereferenced, operations);
   return {

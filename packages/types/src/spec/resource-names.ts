@@ -21,7 +21,9 @@ function declaredName(input: NamingInput): string | null {
   if (hint === undefined || (typeof hint === 'object' && hint !== null && !('resource' in hint))) return null;
   const name = (hint as JsonObject | null)?.resource;
   if (typeof name !== 'string' || !IDENTIFIER.test(name))
-    throw new Error(`${input.path}: ${NAMING_EXTENSION}.resource must be a camelCase name (e.g. 'serviceInteractions'), got ${JSON.stringify(name)}`);
+    throw new Error(
+      `${input.path}: ${NAMING_EXTENSION}.resource must be a camelCase name (e.g. 'serviceInteractions'), got ${JSON.stringify(name)}`,
+    );
   return name;
 }
 
@@ -37,7 +39,9 @@ export function nameResources(inputs: readonly NamingInput[]): Map<string, strin
     if (name === null) continue;
     const had = declared.get(input.collection);
     if (had && had.name !== name)
-      throw new Error(`${had.path} and ${input.path} declare different ${NAMING_EXTENSION}.resource names (${had.name}, ${name}) for one collection`);
+      throw new Error(
+        `${had.path} and ${input.path} declare different ${NAMING_EXTENSION}.resource names (${had.name}, ${name}) for one collection`,
+      );
     declared.set(input.collection, { name, path: input.path });
   }
   const names = new Map<string, string>();
