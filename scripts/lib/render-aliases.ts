@@ -7,9 +7,10 @@ const doc = (text: string | undefined): string[] => (text ? [`/** ${text.split('
 /**
  * Friendly names over openapi-typescript's types: one per component schema (`Order`), and per operation
  * `<OperationId>PathParams`, `<OperationId>Query`, `<OperationId>Response` (its success body, when it has one) and
- * `<OperationId>Body` (its request body). List operations also get `List<Resource>…` (`ListSessionsQuery`), the
- * names the hand-written aliases had before they were generated. Two names that would stand for different types
- * fail the generator, naming both sources; a name that stands for the same type twice (an operation's
+ * `<OperationId>Body` (its request body): the one documented name of each. List operations also get
+ * `List<Resource>…` (`ListSessionsQuery`), the names the hand-written aliases had before they were generated: each
+ * is the same type as its `<OperationId>…` twin, `@deprecated` until the next major. Two names that would stand for
+ * different types fail the generator, naming both sources; a name that stands for the same type twice (an operation's
  * `<Id>Response` that is the component of that name) is written once.
  */
 export function renderAliases(document: JsonObject, operations: readonly WalkedOperation[]): string {
@@ -28,24 +29,35 @@ export function renderAliases(document: JsonObject, operations: readonly WalkedO
   }
   for (const op of operations) {
     const o = `operations[${q(op.operationId)}]`;
-    const names = [pascalCase(op.operationId)];
+    const own = pascalCase(op.operationId);
+    // `<OperationId>…` is the one name per operation; `List<Resource>…` (older code's) is kept, deprecated, until the next major.
+    const names = [own];
     if (op.list) names.push(`List${pascalCase(op.resource)}`);
     const { status, mediaType, schemaName } = op.success;
     for (const base of names) {
       const from = (what: string) => `the ${what} of ${op.operationId}`;
+      const about = (suffix: string, text: string) =>
+        base === own
+          ? text
+          : `${text.replace(/\.?$/, '.')} @deprecated Use {@link ${own}${suffix}}, the same type; this name goes in the next major.`;
       alias(
         `${base}PathParams`,
         `${o}['parameters']['path']`,
         from('path parameters'),
-        `Path parameters of ${op.operationId}: ${op.summary ?? op.path}`,
+        about('PathParams', `Path parameters of ${op.operationId}: ${op.summary ?? op.path}`),
       );
-      alias(`${base}Query`, `NonNullable<${o}['parameters']['query']>`, from('query'), `Query parameters of ${op.operationId}.`);
+      alias(
+        `${base}Query`,
+        `NonNullable<${o}['parameters']['query']>`,
+        from('query'),
+        about('Query', `Query parameters of ${op.operationId}.`),
+      );
       if (mediaType)
         alias(
           `${base}Response`,
           `${o}['responses'][${q(status)}]['content'][${q(mediaType)}]`,
           from(`${status} body`),
-          `The ${status} body of ${op.operationId}.`,
+          about('Response', `The ${status} body of ${op.operationId}.`),
           schemaName ? schemaType(schemaName) : undefined,
         );
       if (op.body)
@@ -53,7 +65,7 @@ export function renderAliases(document: JsonObject, operations: readonly WalkedO
           `${base}Body`,
           `NonNullable<${o}['requestBody']>['content'][${q(op.body.mediaType)}]`,
           from('request body'),
-          `The request body of ${op.operationId} (${op.body.mediaType}).`,
+          about('Body', `The request body of ${op.operationId} (${op.body.mediaType}).`),
           op.body.schemaName ? schemaType(op.body.schemaName) : undefined,
         );
     }

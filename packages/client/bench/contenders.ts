@@ -5,7 +5,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
 type RequestOptions<T> = RequestClient.RequestOptions<T>;
 
-import type { ListSessionsResponse, paths } from '@twilio-proxy/types';
+import type { ListSessionResponse, paths } from '@twilio-proxy/types';
 
 /** The built package (dist/), as consumers run it (`pnpm bench` builds it first); typed from its sources. */
 const dist = new URL('../dist/index.js', import.meta.url).href;
@@ -40,7 +40,7 @@ export const bareOpenapiFetch: Contender = async (origin, pageSize) => {
   type Query = { PageSize?: number; Page?: number; PageToken?: string };
   let query: Query | null = { PageSize: pageSize };
   while (query) {
-    const { data, error }: { data?: ListSessionsResponse; error?: unknown } = await api.GET('/v1/Services/{ServiceSid}/Sessions', {
+    const { data, error }: { data?: ListSessionResponse; error?: unknown } = await api.GET('/v1/Services/{ServiceSid}/Sessions', {
       params: { path: { ServiceSid: SERVICE }, query },
     });
     if (error || !data) throw new Error('request failed');

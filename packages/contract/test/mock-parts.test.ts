@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { OperationMeta } from '@twilio-proxy/types';
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
 import { describe, expect, it } from 'vitest';
+import { formBody, operation, listPage as pageSchema, ref, responses, sidParam, spec } from '../../types/test/helpers/inline-spec.js';
+import { operationOf, walkInline } from '../../types/test/helpers/walk-inline.js';
 import { fetchItem } from '../src/internal/mock/fetch-handler.js';
 import { listPage } from '../src/internal/mock/list-handler.js';
 import { createRouter } from '../src/internal/mock/router.js';
@@ -9,38 +10,37 @@ import { createStore } from '../src/internal/mock/store.js';
 import { writeAnswer } from '../src/internal/mock/write-handler.js';
 import { type Collection, componentSchema } from '../src/internal/spec.js';
 
-// The mock's parts over a hand-made two-level API (things, and kids under each thing), reusing the spec's
-// Session schema as the item schema: nesting, lazy seeding, fetch and writes without a spec that has them.
-const op = (operationId: string, method: string, path: string, action: string, list: boolean): WalkedOperation =>
-  ({
-    operationId,
-    method,
-    path,
-    action,
-    resource: 'x',
-    schema: 'Session',
-    parameters: [{ name: 'PageSize', in: 'query', required: false, schema: { type: 'integer', default: 4 } }],
-    pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
-    responses: {
-      '200': {
-        content: {
-          'application/json': {
-            schema: list ? { properties: { items: { items: componentSchema('Session') } } } : componentSchema('Session'),
-          },
-        },
-      },
-      '201': {},
-      '204': {},
-    },
-    list: list ? { itemsKey: 'items' } : null,
-    extensions: {},
-  }) as unknown as WalkedOperation;
-
+// The mock's parts over a small inline two-level API (things, and kids under each thing), walked by the real
+// walker and reusing the spec's Session schema as the item schema: nesting, lazy seeding, fetch and writes
+// without a spec that has them.
 const thingsPath = '/v1/Roots/{RootSid}/Things';
 const kidsPath = `${thingsPath}/{ThingSid}/Kids`;
-const listThings = op('ListThing', 'GET', thingsPath, 'list', true);
-const listKids = op('ListKid', 'GET', kidsPath, 'list', true);
-const fetchKid = op('FetchKid', 'GET', `${kidsPath}/{Sid}`, 'fetch', false);
+const pageSize = { name: 'PageSize', in: 'query', required: false, schema: { type: 'integer', default: 4 } };
+const page = responses('200', pageSchema('items', ref('Session')));
+const uniqueName = formBody({ UniqueName: { type: 'string' } });
+const walked = walkInline(
+  spec({
+    schemas: { Session: componentSchema('Session') },
+    paths: {
+      [thingsPath]: { parameters: [sidParam('RootSid', 'KS')], get: operation('ListThing', 'List', page, { parameters: [pageSize] }) },
+      [kidsPath]: {
+        parameters: [sidParam('RootSid', 'KS'), sidParam('ThingSid', 'KC')],
+        get: operation('ListKid', 'List', page, { parameters: [pageSize] }),
+        post: operation('CreateKid', 'Create', responses('201', ref('Session')), { requestBody: uniqueName }),
+      },
+      [`${kidsPath}/{Sid}`]: {
+        parameters: [sidParam('RootSid', 'KS'), sidParam('ThingSid', 'KC'), sidParam('Sid', 'KC')],
+        get: operation('FetchKid', 'Fetch', responses('200', ref('Session'))),
+        post: operation('UpdateKid', 'Update', responses('200', ref('Session')), { requestBody: uniqueName }),
+        delete: operation('DeleteKid', 'Delete', responses('204')),
+      },
+    },
+  }),
+);
+const op = (operationId: string) => operationOf(walked, operationId);
+const listThings = op('ListThing');
+const listKids = op('ListKid');
+const fetchKid = op('FetchKid');
 const things: Collection = {
   path: thingsPath,
   resource: 'things',
@@ -154,15 +154,17 @@ describe('list and fetch handlers', () => {
 });
 
 describe('write handler', () => {
-  const create = op('CreateKid', 'POST', kidsPath, 'create', false);
-  const update = op('UpdateKid', 'POST', `${kidsPath}/{Sid}`, 'update', false);
-  const remove = op('DeleteKid', 'DELETE', `${kidsPath}/{Sid}`, 'remove', false);
+  const [create, update, remove] = [op('CreateKid'), op('UpdateKid'), op('DeleteKid')];
 
   it('creates, updates and removes items as the operation says', () => {
     const s = store();
     const thing = s.bucket(things, [ROOT])!.items[0]!;
     const bucket = s.bucket(kids, [ROOT, thing.sid])!;
-    const created = writeAnswer(create, s, bucket, undefined, new URLSearchParams('UniqueName=new%20one&Sid=KCnope'), '/p')!;
+    // A field the operation does not take is a 400 naming it, and nothing is stored.
+    const unknown = writeAnswer(create, s, bucket, undefined, new URLSearchParams('UniqueName=x&Sid=KCnope'), '/p')!;
+    expect([unknown.status, bucket.items.length]).toEqual([400, 3]);
+    expect((unknown.body as any).message).toMatch(/Sid/);
+    const created = writeAnswer(create, s, bucket, undefined, new URLSearchParams('UniqueName=new%20one'), '/p')!;
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ unique_name: 'new one' });
     expect((created.body as any).sid).toMatch(/^KC/);

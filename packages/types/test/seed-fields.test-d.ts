@@ -1,6 +1,9 @@
 // Pins the generated types to the documentation (../shared/seeds): every field, its nullability and enums.
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
+  ListSessionPathParams,
+  ListSessionQuery,
+  ListSessionResponse,
   ListSessionsPathParams,
   ListSessionsQuery,
   ListSessionsResponse,
@@ -77,11 +80,16 @@ describe('PageMeta', () => {
 
 describe('ListSessions operation', () => {
   test('path and query parameters', () => {
-    expectTypeOf<ListSessionsPathParams>().toEqualTypeOf<{ ServiceSid: string }>();
-    expectTypeOf<ListSessionsQuery>().toEqualTypeOf<{ PageSize?: number; Page?: number; PageToken?: string }>();
+    expectTypeOf<ListSessionQuery>().toEqualTypeOf<{ PageSize?: number; Page?: number; PageToken?: string }>();
+    expectTypeOf<ListSessionPathParams>().toEqualTypeOf<{ ServiceSid: string }>();
+  });
+  test('the deprecated List<Resource>… names are the same types as the per-operation ones', () => {
+    expectTypeOf<ListSessionsPathParams>().toEqualTypeOf<ListSessionPathParams>();
+    expectTypeOf<ListSessionsQuery>().toEqualTypeOf<ListSessionQuery>();
+    expectTypeOf<ListSessionsResponse>().toEqualTypeOf<ListSessionResponse>();
   });
   test('the 200 body is a page of sessions', () => {
-    expectTypeOf<ListSessionsResponse>().toEqualTypeOf<{ sessions: Session[]; meta: PageMeta }>();
+    expectTypeOf<ListSessionResponse>().toEqualTypeOf<{ sessions: Session[]; meta: PageMeta }>();
     expectTypeOf<paths['/v1/Services/{ServiceSid}/Sessions']['get']>().toEqualTypeOf<operations['ListSession']>();
   });
   test('the five Access-Control headers, one boolean', () => {

@@ -8,7 +8,7 @@ const page = (itemsKey: string, item: object) => ({
 const ok = (schema: object) => ({ '200': { content: { 'application/json': { schema } } } });
 const thing = { type: 'object', properties: { sid: { type: 'string' } } };
 
-// A small spec of its own: a collision, a nested list, a fetch, an overridden parameter.
+// A small spec of its own: a name clash settled by x-twilio-proxy, a nested list, a fetch, an overridden parameter.
 const doc = {
   components: { schemas: { Thing: thing } },
   paths: {
@@ -24,7 +24,11 @@ const doc = {
       },
       delete: { operationId: 'DeleteThing', responses: {} },
     },
-    '/v1/Boxes/{BoxSid}/Things': { get: { operationId: 'ListBoxThing', responses: ok(page('things', thing)) } },
+    // Would clash with /v1/Things: the spec settles it by naming this collection (names only grow).
+    '/v1/Boxes/{BoxSid}/Things': {
+      'x-twilio-proxy': { resource: 'boxThings' },
+      get: { operationId: 'ListBoxThing', responses: ok(page('things', thing)) },
+    },
   },
 };
 
@@ -37,7 +41,7 @@ describe('walkOperations', () => {
     ['FetchThing', 'things', 'fetch', 'Thing'],
     ['DeleteThing', 'things', 'remove', null],
     // An inline item equal to the Thing component is not named Thing: names come from $refs only.
-    ['ListBoxThing', 'boxesThings', 'list', null],
+    ['ListBoxThing', 'boxThings', 'list', null],
   ])('%s → resource %s, action %s, schema %s', (id, resource, action, schema) => {
     expect([by(id).resource, by(id).action, by(id).schema]).toEqual([resource, action, schema]);
   });
@@ -62,6 +66,12 @@ describe('walkOperations', () => {
   test('two operations that would share resource and action are an error naming both', () => {
     const clash = { paths: { '/a/Things': { get: { operationId: 'ListThing' }, post: { operationId: 'ListThingAgain' } } } };
     expect(() => walkOperations(clash)).toThrow(/ListThing.*ListThingAgain|ListThingAgain.*ListThing/);
+  });
+
+  test('two collections that would share a name, and no x-twilio-proxy hint, are an error naming both paths', () => {
+    const { 'x-twilio-proxy': _, ...unnamed } = doc.paths['/v1/Boxes/{BoxSid}/Things'];
+    const clash = { ...doc, paths: { ...doc.paths, '/v1/Boxes/{BoxSid}/Things': unnamed } };
+    expect(() => walkOperations(clash)).toThrow(/resource name clash: \/v1\/Boxes\/\{BoxSid\}\/Things and \/v1\/Things .*x-twilio-proxy/);
   });
 });
 

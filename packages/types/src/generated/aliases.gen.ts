@@ -20,9 +20,9 @@ export type TwilioError = components['schemas']['TwilioError'];
 export type ListSessionPathParams = operations['ListSession']['parameters']['path'];
 /** Query parameters of ListSession. */
 export type ListSessionQuery = NonNullable<operations['ListSession']['parameters']['query']>;
-/** Path parameters of ListSession: List the Sessions of a Service */
+/** Path parameters of ListSession: List the Sessions of a Service. @deprecated Use {@link ListSessionPathParams}, the same type; this name goes in the next major. */
 export type ListSessionsPathParams = operations['ListSession']['parameters']['path'];
-/** Query parameters of ListSession. */
+/** Query parameters of ListSession. @deprecated Use {@link ListSessionQuery}, the same type; this name goes in the next major. */
 export type ListSessionsQuery = NonNullable<operations['ListSession']['parameters']['query']>;
-/** The 200 body of ListSession. */
+/** The 200 body of ListSession. @deprecated Use {@link ListSessionResponse}, the same type; this name goes in the next major. */
 export type ListSessionsResponse = operations['ListSession']['responses']['200']['content']['application/json'];

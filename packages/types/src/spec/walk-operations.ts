@@ -1,7 +1,8 @@
 import { componentName, deref } from './deref.js';
 import type { JsonObject } from './json-object.js';
-import { actionOf, camelCase, literalSegments, pascalCase, pathParamNames } from './naming.js';
+import { actionOf, pathParamNames } from './naming.js';
 import { type WalkedRequestBody, walkRequestBody } from './request-body.js';
+import { nameResources } from './resource-names.js';
 import { sidShapeOf } from './sid-shape.js';
 import { type WalkedSuccess, walkSuccess } from './success-response.js';
 
@@ -42,7 +43,10 @@ export interface WalkedOperation {
   readonly item: JsonObject | null;
   /** The component schema of the item (lists) or of the body (other operations), when the spec names one (by `$ref`). */
   readonly schema: string | null;
-  /** camelCase of the path's last literal segment (`Orders` → `orders`), prefixed with its parent on a clash. */
+  /**
+   * camelCase of the path's last literal segment (`Orders` → `orders`), or the name the spec declares with
+   * `x-twilio-proxy: { resource }`. Never derived from other collections, so a spec that grows renames nothing.
+   */
   readonly resource: string;
   /** `list`, `fetch`, `create`, `update`, `remove`, or the camelCase operationId. */
   readonly action: string;
@@ -110,7 +114,9 @@ export function walkOperations(document: unknown): WalkedOperation[] {
       collectionOf.set(path, segments.join('/'));
     }
   }
-  const resourceOf = nameResources([...new Set(collectionOf.values())]);
+  const resourceOf = nameResources(
+    found.map((op) => ({ collection: collectionOf.get(op.path)!, path: op.path, extensions: op.extensions })),
+  );
   const operations = found.map((op) => ({ ...op, resource: resourceOf.get(collectionOf.get(op.path)!)! }));
   const seen = new Map<string, string>();
   for (const op of operations) {
@@ -119,24 +125,6 @@ export function walkOperations(document: unknown): WalkedOperation[] {
     seen.set(key, op.operationId);
   }
   return operations;
-}
-
-/** Names each collection by its last literal segment; collections that would share a name get their parents' names in front. */
-function nameResources(collections: string[]): Map<string, string> {
-  const names = new Map<string, string>();
-  const grouped = new Map<string, string[]>();
-  for (const c of collections) {
-    const name = camelCase(literalSegments(c).at(-1) ?? 'root');
-    grouped.set(name, [...(grouped.get(name) ?? []), c]);
-  }
-  for (const [name, group] of grouped) {
-    for (const c of group) {
-      const literals = literalSegments(c).filter((s) => !/^v\d+$/.test(s));
-      const parents = literals.slice(0, -1).join('-');
-      names.set(c, group.length === 1 || !parents ? name : camelCase(parents) + pascalCase(literals.at(-1) ?? ''));
-    }
-  }
-  return names;
 }
 
 /** One operation by operationId, with the spec's operationIds in the error when it is unknown. */

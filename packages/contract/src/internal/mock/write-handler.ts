@@ -9,7 +9,7 @@ const nullable = (s: JsonObject | undefined): boolean => !!s && ((Array.isArray(
 
 /** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
 function statusOf(op: WalkedOperation, usual: number): number {
-  const status = op.success?.status ?? '';
+  const status = op.success.status;
   return /^\d{3}$/.test(status) ? Number(status) : usual;
 }
 
@@ -49,11 +49,8 @@ export function writeAnswer(
   const creates = sid === undefined && op.action === 'create';
   if (!creates && !(index !== undefined && op.action === 'update')) return undefined;
 
-  // An operation made by hand rather than walked may describe no body: its form fields are then read as text.
-  const fields: readonly WalkedBodyField[] =
-    op.body !== undefined
-      ? (op.body?.fields ?? [])
-      : [...new Set(form.keys())].map((name) => ({ name, option: name, flag: name, required: false, schema: {}, type: 'string' }));
+  // Only the fields the spec states: an operation without a body takes none.
+  const fields: readonly WalkedBodyField[] = op.body?.fields ?? [];
   const read = readForm(op.operationId, fields, form);
   if (!read.ok) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, read.message, op.operationId);
 
