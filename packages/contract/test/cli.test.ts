@@ -40,9 +40,29 @@ describe('pnpm mock (src/bin/mock.ts)', () => {
       const [code] = await exited;
       expect(code).toBe(0);
       expect(cli.output()).toContain(`${signal}: stopping`);
+      expect(cli.output()).not.toContain('requests:'); // no request log by default
     },
     60_000,
   );
+
+  it('keeps the last n requests with --request-log n, printed on stop', async () => {
+    const cli = startCli(['--count', '3', '--port', '0', '--request-log', '2']);
+    const out = await cli.ready;
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const account = /Account SID:\s+(AC[0-9a-f]{32})/.exec(out)![1]!;
+    const token = /Auth token:\s+([0-9a-f]{32})/.exec(out)![1]!;
+    const service = /Service SID:\s+(KS[0-9a-f]{32})/.exec(out)![1]!;
+    for (const size of [1, 2, 3])
+      await fetch(`${url}/v1/Services/${service}/Sessions?PageSize=${size}`, { headers: { authorization: basic(account, token) } });
+    const exited = once(cli.child, 'exit');
+    cli.child.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
+    const logged = cli.output().split('Last 2 requests:')[1]!.trim().split('\n').map((l) => l.trim());
+    expect(logged).toEqual([
+      expect.stringMatching(/^GET \S+PageSize=2 → 200$/),
+      expect.stringMatching(/^GET \S+PageSize=3 → 200$/),
+    ]);
+  }, 60_000);
 
   it('rejects bad options with usage and exit code 2', async () => {
     const cli = startCli(['--count', 'many']);

@@ -33,6 +33,7 @@ ${rootFlags}
   --fault-rate <0..1>  share of requests that get a fault
   --faults <a,b>       fault kinds to draw from: ${FAULT_KINDS.join(', ')}
   --self-check         validate every answer against the spec and report violations
+  --request-log <n>    keep the last n requests, printed on stop (default 0: none, so memory stays flat)
   -h, --help`;
 
 function main(): Promise<void> | void {
@@ -50,6 +51,7 @@ function main(): Promise<void> | void {
       'fault-rate': { type: 'string' },
       faults: { type: 'string' },
       'self-check': { type: 'boolean', default: false },
+      'request-log': { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -86,6 +88,8 @@ function main(): Promise<void> | void {
     latencyMs: int('latency', values.latency),
     faults: rate !== undefined || kinds ? { seed, rate: rate ?? (kinds ? 0.1 : 0), kinds } : undefined,
     selfCheck: values['self-check'],
+    // A long-running server must not keep every request: a bounded ring, off unless asked for.
+    requestLog: int('request-log', values['request-log']) ?? 0,
   });
 }
 
@@ -96,7 +100,8 @@ async function run(options: Parameters<typeof startMockProxy>[0] & {}): Promise<
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping after ${mock.requests.length} requests.`);
+    const log = mock.requests.map((r) => `  ${r.method} ${r.url} → ${r.status ?? '-'}${r.fault ? ` (${r.fault})` : ''}`);
+    console.log(`\n${signal}: stopping.${log.length ? `\nLast ${log.length} requests:\n${log.join('\n')}` : ''}`);
     mock.close().then(
       () => process.exit(0),
       (err: Error) => {

@@ -71,6 +71,11 @@ export interface MockProxyOptions extends MockNamedOptions {
   selfCheck?: boolean;
   /** Keep `requests`. Default true. */
   recordRequests?: boolean;
+  /**
+   * Keep only the last this many requests in `requests` (a ring: the oldest drops out), so a long-running mock's
+   * memory stays bounded; 0 keeps none. Default: every request (unless `recordRequests` is false).
+   */
+  requestLog?: number;
 }
 
 export interface RecordedRequest {
@@ -180,7 +185,8 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const authorized = createAuth(accountSid, authToken, options.apiKeys ?? []);
   const selfCheck = options.selfCheck ?? true;
-  const recordRequests = options.recordRequests ?? true;
+  const requestLog = options.recordRequests === false ? 0 : (options.requestLog ?? Number.POSITIVE_INFINITY);
+  if (!(requestLog >= 0)) throw new Error(`requestLog must be a non-negative number, got ${options.requestLog}`);
   const globalLatency = options.latencyMs ?? 0;
   const requestIdPattern = parseSidPattern(responseHeaderSchema(REQUEST_ID_HEADER)!.pattern);
   const idRng = createRng(seed ^ 0x5eed);
@@ -202,7 +208,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
     if (!writes) req.resume(); // reads have no body: drain it so keep-alive connections stay usable
     const requestId = requestIdPattern.prefix + idRng.hex(requestIdPattern.hexLength);
     const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: null, fault: null, requestId };
-    if (recordRequests) requests.push(record);
+    if (requestLog > 0 && requests.push(record) > requestLog) requests.shift();
     const fault = faults.next();
     record.fault = fault;
     if (globalLatency > 0) await timers.delay(globalLatency);
