@@ -1,13 +1,14 @@
 /**
  * Twilio error codes the mock answers with (documented in the README):
  * 20001 invalid parameter (400) · 20003 authenticate (401) · 20004 method not allowed (405) ·
- * 20404 not found (404) · 20429 too many requests (429) · 20500 internal error (500) · 20503 unavailable (503).
+ * 20404 not found (404) · 20413 request body too large (413) · 20429 too many requests (429) · 20500 internal error (500) · 20503 unavailable (503).
  */
 export const MOCK_ERROR_CODES = {
   badRequest: 20001,
   unauthorized: 20003,
   methodNotAllowed: 20004,
   notFound: 20404,
+  payloadTooLarge: 20413,
   tooManyRequests: 20429,
   serverError: 20500,
   unavailable: 20503,

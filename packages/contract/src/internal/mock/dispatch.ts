@@ -7,7 +7,7 @@ import { AUTHENTICATE_HEADERS } from './auth.js';
 import { fetchItem } from './fetch-handler.js';
 import { listPage, type PageQuery } from './list-handler.js';
 import type { PageCache } from './page-cache.js';
-import { readFormBody } from './read-body.js';
+import { announcesTooLarge, readFormBody, TOO_LARGE_MESSAGE } from './read-body.js';
 import type { createRouter } from './router.js';
 import type { Bucket, Store } from './store.js';
 import { writeAnswer } from './write-handler.js';
@@ -23,7 +23,7 @@ export interface DispatcherOptions {
   readonly baseUrl: () => string;
 }
 
-/** Request dispatch: route → 404/405 → 401 → page cache → validation → list, fetch or write handler. */
+/** Request dispatch: announced body too large → 413 → route → 404/405 → 401 → page cache → validation → list, fetch or write handler. */
 export function createDispatcher(options: DispatcherOptions) {
   const { router, authorized, store, pageCache, selfCheck } = options;
   const collectionOf = new Map<string, Collection>();
@@ -43,6 +43,8 @@ export function createDispatcher(options: DispatcherOptions) {
    * concurrency 1 (mock ÷ bare in `pnpm bench`).
    */
   return function answer(req: IncomingMessage, url: URL | undefined): Answer | Promise<Answer> {
+    const tooLarge = (operationId: string | null) => errorAnswer(413, MOCK_ERROR_CODES.payloadTooLarge, TOO_LARGE_MESSAGE, operationId);
+    if (announcesTooLarge(req)) return tooLarge(null);
     const match = url && router.match(url.pathname);
     if (!url || !match) {
       const message = url ? `The requested resource ${truncate(url.pathname)} was not found` : 'The requested resource was not found';
@@ -83,7 +85,9 @@ export function createDispatcher(options: DispatcherOptions) {
     if (op.method === 'GET' && sid !== undefined) return fetchItem(op, bucket, sid, url.pathname, selfCheck);
     const notAllowed = () => errorAnswer(405, MOCK_ERROR_CODES.methodNotAllowed, 'Method not allowed', null, { Allow: 'GET' });
     if (op.method === 'GET') return notAllowed();
-    return readFormBody(req).then((body) => writeAnswer(op, store, bucket, sid, body, url.pathname) ?? notAllowed());
+    return readFormBody(req).then((body) =>
+      body ? (writeAnswer(op, store, bucket, sid, body, url.pathname) ?? notAllowed()) : tooLarge(op.operationId),
+    );
   };
 }
 
