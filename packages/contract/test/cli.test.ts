@@ -57,11 +57,13 @@ describe('pnpm mock (src/bin/mock.ts)', () => {
     const exited = once(cli.child, 'exit');
     cli.child.kill('SIGTERM');
     expect((await exited)[0]).toBe(0);
-    const logged = cli.output().split('Last 2 requests:')[1]!.trim().split('\n').map((l) => l.trim());
-    expect(logged).toEqual([
-      expect.stringMatching(/^GET \S+PageSize=2 → 200$/),
-      expect.stringMatching(/^GET \S+PageSize=3 → 200$/),
-    ]);
+    const logged = cli
+      .output()
+      .split('Last 2 requests:')[1]!
+      .trim()
+      .split('\n')
+      .map((l) => l.trim());
+    expect(logged).toEqual([expect.stringMatching(/^GET \S+PageSize=2 → 200$/), expect.stringMatching(/^GET \S+PageSize=3 → 200$/)]);
   }, 60_000);
 
   it('rejects bad options with usage and exit code 2', async () => {
