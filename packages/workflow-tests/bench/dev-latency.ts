@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
-import { repoRoot } from '../test/helpers/temp-repo.js';
+import { repoRoot } from '../e2e/helpers/temp-repo.js';
 import { startDev, timeSave, withMarker } from './dev-saves.js';
 
 const TARGET_MS = 1_500;

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Proc, repoRoot } from '../test/helpers/temp-repo.js';
+import { Proc, repoRoot } from '../e2e/helpers/temp-repo.js';
 
 /** A description sentence of the spec: each save replaces it with a marker, so the generated types change. */
 const ANCHOR = 'Supports UTF-8 characters.';

@@ -13,7 +13,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { machineLine, writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
-import { cloneRepo, Proc } from '../test/helpers/temp-repo.js';
+import { cloneRepo, Proc } from '../e2e/helpers/temp-repo.js';
 import { median, secs, timed } from './timed.js';
 
 const RUNS = Number(process.env.LOOP_SPEED_RUNS ?? 3);

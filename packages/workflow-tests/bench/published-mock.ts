@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBenchmarkSection, writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
+import { cloneRepo, run } from '../e2e/helpers/temp-repo.js';
 import { mergePublished, publishedOperationIds } from '../test/fixtures/published/merge-published.js';
-import { cloneRepo, run } from '../test/helpers/temp-repo.js';
 
 const SECTION = 'contract-mock-floor';
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', FORCE_COLOR: '0' };

@@ -7,18 +7,17 @@
  * misses as it does for an author. The copies alternate within a round; ratios are taken within a round.
  * SPEC_GROWTH_RUNS rounds (default 3): about 25 minutes on a 2-core machine (a `pnpm dev` verdict takes about 3).
  */
-import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
+import { cloneRepo, type Proc } from '../e2e/helpers/temp-repo.js';
 import { mergePublished } from '../test/fixtures/published/merge-published.js';
-import { cloneRepo, type Proc } from '../test/helpers/temp-repo.js';
 import { startDev, timeSave, withMarker } from './dev-saves.js';
+import { median, secs, type Timed, timed } from './timed.js';
 
 const RUNS = Number(process.env.SPEC_GROWTH_RUNS ?? 3);
 const SPEC = 'openapi/proxy-v1.yaml';
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', FORCE_COLOR: '0' };
 const VERDICT = /typecheck, test: (passed|FAILED \(exit \d+\)) in [\d.]+ s/;
 const REGENERATED = /regenerated in (\d+) ms/;
 
@@ -30,53 +29,9 @@ interface Copy {
   operations: number;
 }
 
-interface Timed {
-  wallMs: number;
-  cpuMs: number;
-  ok: boolean;
-}
-
 const log = (msg: string) => console.log(`[spec-growth ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ratio = (n: number) => `${n.toFixed(2)}×`;
-
-/**
- * Runs a command in `cwd` and measures its wall clock and its CPU time: user + system of every process it started
- * and waited for (bash's `times` reports the children's rusage on fd 3).
- */
-function timed(cwd: string, command: string[]): Promise<Timed & { output: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn('bash', ['-c', '"$@" 2>&1; rc=$?; times >&3; exit $rc', 'bash', ...command], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
-    });
-    let output = '';
-    let times = '';
-    child.stdout!.on('data', (d) => {
-      output += d;
-    });
-    child.stdio[3]!.on('data', (d) => {
-      times += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      // Second line: the children's user and system time, as `0m1.234s 0m0.567s`.
-      const [user, sys] = [...(times.trim().split('\n')[1] ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map(
-        (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
-      );
-      resolve({ wallMs, cpuMs: (user ?? Number.NaN) + (sys ?? Number.NaN), ok: code === 0, output });
-    });
-  });
-}
 
 /** The number of operations in a copy's dereferenced spec (every method of every path with an operationId). */
 async function countOperations(dir: string): Promise<number> {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cloneRepo } from '../test/helpers/temp-repo.js';
 import { addOperations } from './fixtures/add-operations.js';
+import { cloneRepo } from './helpers/temp-repo.js';
 
 /**
  * A spec author adds two operations of another resource (ListParticipant: a nested list with two path parameters;

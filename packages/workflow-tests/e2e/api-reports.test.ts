@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mergePublished } from '../test/fixtures/published/merge-published.js';
-import { cloneRepo, run } from '../test/helpers/temp-repo.js';
+import { cloneRepo, run } from './helpers/temp-repo.js';
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', FORCE_COLOR: '0', NO_COLOR: '1' };
 let repo: { dir: string; remove: () => Promise<void> };

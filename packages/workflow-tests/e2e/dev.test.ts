@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cloneRepo, Proc, repoRoot } from '../test/helpers/temp-repo.js';
+import { cloneRepo, Proc, repoRoot } from './helpers/temp-repo.js';
 
 /** The spec file (any under openapi/, the spec may be split) that holds `needle`. */
 async function specFileWith(dir: string, needle: string): Promise<string> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mergePublished } from '../test/fixtures/published/merge-published.js';
-import { cloneRepo } from '../test/helpers/temp-repo.js';
+import { cloneRepo } from './helpers/temp-repo.js';
 
 /**
  * The published Proxy v1 API adds Services as a listed collection above `{ServiceSid}`: a purely additive change.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { publishedOperationIds } from '../test/fixtures/published/merge-published.js';
-import { clonePublished, type PublishedRepo, workflowEnv } from '../test/helpers/published-repo.js';
+import { clonePublished, type PublishedRepo, workflowEnv } from './helpers/published-repo.js';
 import { describeCli } from './published-api/cli-checks.js';
 import { describeClient } from './published-api/client-checks.js';
 

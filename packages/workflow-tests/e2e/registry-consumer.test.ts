@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Proc, repoRoot, run } from '../test/helpers/temp-repo.js';
+import { Proc, repoRoot, run } from './helpers/temp-repo.js';
 
 const PACKAGES = ['@twilio-proxy/types', '@twilio-proxy/client', '@twilio-proxy/contract', '@twilio-proxy/cli'];
 const fixture = path.join(import.meta.dirname, 'fixtures/consumer');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PublishedRepo } from '../../test/helpers/published-repo.js';
-import { run } from '../../test/helpers/temp-repo.js';
+import type { PublishedRepo } from '../helpers/published-repo.js';
+import { run } from '../helpers/temp-repo.js';
 
 type Any = any;
 

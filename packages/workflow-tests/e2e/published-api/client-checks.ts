@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { PublishedRepo } from '../../test/helpers/published-repo.js';
+import type { PublishedRepo } from '../helpers/published-repo.js';
 
 /** A loopback server that records each request's method, path, headers and exact body bytes, and answers from `reply`. */
 async function recordingServer(

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mergePublished } from '../fixtures/published/merge-published.js';
+import { mergePublished } from '../../test/fixtures/published/merge-published.js';
 import { cloneRepo, run } from './temp-repo.js';
 
 export const workflowEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', FORCE_COLOR: '0' };
