@@ -1,5 +1,6 @@
 /**
- * `pnpm dev`: watches openapi/*.yaml and, on every save (debounced):
+ * `pnpm dev`: watches every YAML file under openapi/ (the root document and its per-resource files) and, on
+ * every save (debounced):
  *   1. lints the spec in-process (Redocly, the project's redocly.yaml);
  *   2. regenerates packages/types/src/generated (only files whose bytes change are written);
  *   3. rebuilds the HTML docs and re-runs typecheck + tests of @twilio-proxy/types and its
@@ -7,8 +8,8 @@
  *   4. when those passed, refreshes the API reports of every package whose build is fresh
  *      (`pnpm api:report --if-built`: a narrower `--filter` leaves the other packages alone).
  * An invalid save (YAML or lint error) is printed with file:line and leaves the last good
- * output in place; the next good save recovers. Only openapi/*.yaml is watched, so the
- * generated files, docs and turbo outputs can never trigger a loop.
+ * output in place; the next good save recovers. Only YAML under openapi/ is watched (never node_modules/, dist/
+ * or .turbo/), so the generated files, docs and turbo outputs can never trigger a loop.
  *
  *   --root <dir>     repository to work on (default: this one)
  *   --once           run the pipeline once and exit (1 when the spec is invalid)
@@ -45,19 +46,24 @@ const rel = (f: string) => path.relative(root, f);
 const log = (msg: string) => console.log(`[dev ${new Date().toISOString().slice(11, 23)}] ${msg}`);
 
 let lastGood: JsonObject | null = null;
+/** Folders under openapi/ that hold outputs or dependencies, never the spec. */
+const OUTPUT_DIRS = new Set(['node_modules', 'dist', '.turbo']);
 
 /** Lint errors (and YAML errors) as `file:line:col message` lines; empty when the spec is fine. */
 async function lintSpec(): Promise<string[]> {
   try {
     const config = await loadConfig({ configPath: path.join(specDir, 'redocly.yaml') });
     const problems = await lint({ ref: specFile, config });
-    return problems
+    const lines = problems
       .filter((p) => p.severity === 'error' || p.severity === 'warn')
       .map((p) => {
         const loc = p.location[0] ? getLineColLocation(p.location[0]) : null;
         const where = loc ? `${rel(loc.source.absoluteRef)}:${loc.start.line}:${loc.start.col}` : rel(specFile);
-        return `${where} ${p.severity} ${p.ruleId}: ${p.message}`;
+        // A YAML error in a file the root refers to comes back as an unresolved ref, once per ref into that file.
+        const rule = p.ruleId === 'no-unresolved-refs' && p.message.startsWith('Failed to parse') ? 'yaml' : p.ruleId;
+        return `${where} ${p.severity} ${rule}: ${p.message}`;
       });
+    return [...new Set(lines)];
   } catch (error) {
     // YAML syntax errors throw, with "(line:col)" in the message.
     const message = (error as Error).message;
@@ -204,17 +210,16 @@ if (values.once) {
   }
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(specDir, {
-    depth: 0,
     ignoreInitial: true,
-    // Only the spec and its config: dist/, node_modules/ and .turbo/ are outputs.
-    ignored: (p, stats) => p !== specDir && (stats?.isDirectory() === true || (stats?.isFile() === true && !p.endsWith('.yaml'))),
+    // The spec's files and its config, in any folder: dist/, node_modules/ and .turbo/ are outputs.
+    ignored: (p, stats) => p !== specDir && (OUTPUT_DIRS.has(path.basename(p)) || (stats?.isFile() === true && !p.endsWith('.yaml'))),
   });
   watcher.on('all', (event, file) => {
     if (!file.endsWith('.yaml')) return;
     clearTimeout(timer);
     timer = setTimeout(() => void schedule(`${event} ${rel(file)}`), Number(values.debounce));
   });
-  watcher.on('ready', () => log(`watching ${rel(specDir)}/*.yaml (Ctrl-C to stop)`));
+  watcher.on('ready', () => log(`watching ${rel(specDir)}/**/*.yaml (Ctrl-C to stop)`));
   const shutdown = () => {
     stopFollowUp();
     void watcher.close().then(() => process.exit(0));

@@ -13,14 +13,15 @@ describe('pnpm dev', () => {
 
   beforeAll(async () => {
     repo = await cloneRepo('dev-');
-    spec = path.join(repo.dir, 'openapi/proxy-v1.yaml');
+    // A resource file of the split spec: the root refers to it, and a save there is a save of the spec.
+    spec = path.join(repo.dir, 'openapi/resources/sessions.yaml');
     schema = path.join(repo.dir, 'packages/types/src/generated/schema.gen.ts');
     dev = new Proc(
       process.execPath,
       ['--import', 'tsx', path.join(repoRoot, 'scripts/dev.ts'), '--root', repo.dir, '--no-docs', '--filter', '@twilio-proxy/types'],
       repo.dir,
     );
-    await dev.waitFor(/watching openapi\/\*\.yaml/, 30_000);
+    await dev.waitFor(/watching openapi\/\*\*\/\*\.yaml/, 30_000);
   }, 120_000);
   afterAll(async () => {
     await dev?.stop();
@@ -44,12 +45,12 @@ describe('pnpm dev', () => {
 
     let from = dev.output.length;
     await writeFile(spec, good.replace('maxLength: 150', 'maxLength: [150'));
-    await dev.waitFor(/spec invalid after change openapi\/proxy-v1\.yaml: keeping the last good generated files/, 30_000, from);
-    await dev.waitFor(/openapi\/proxy-v1\.yaml:\d+:\d+ error yaml: /, 5_000, from);
+    await dev.waitFor(/spec invalid after change openapi\/resources\/sessions\.yaml: keeping the last good generated files/, 30_000, from);
+    await dev.waitFor(/openapi\/resources\/sessions\.yaml:\d+:\d+ error yaml: /, 5_000, from);
 
     from = dev.output.length;
-    await writeFile(spec, good.replace('        unique_name:\n', '        unique_name:\n          typo: 1\n'));
-    await dev.waitFor(/openapi\/proxy-v1\.yaml:\d+:\d+ error struct: Property `typo` is not expected here/, 30_000, from);
+    await writeFile(spec, good.replace('      unique_name:\n', '      unique_name:\n        typo: 1\n'));
+    await dev.waitFor(/openapi\/resources\/sessions\.yaml:\d+:\d+ error struct: Property `typo` is not expected here/, 30_000, from);
     expect(await readFile(schema, 'utf8')).toBe(generated);
 
     from = dev.output.length;
