@@ -3,7 +3,8 @@ import { type MockProxy, startMockProxy } from '../src/index.js';
 import { defineContractSuite } from '../src/vitest/index.js';
 import { type PrismProcess, startPrism } from './support/prism.js';
 
-// Target 1: the mock (self-check on: close() fails the run if any answer broke the spec).
+// Target 1: the mock (self-check on: close() fails the run if any answer broke the spec), reads and every write
+// operation of the spec (the suite creates its own items and removes them).
 describe('mock', () => {
   let mock: MockProxy;
   beforeAll(async () => {
@@ -12,6 +13,7 @@ describe('mock', () => {
   afterAll(() => mock.close());
   defineContractSuite({
     name: 'contract: mock Proxy',
+    writes: true,
     target: () => ({
       baseUrl: mock.url,
       credentials: { username: mock.accountSid, password: mock.authToken },

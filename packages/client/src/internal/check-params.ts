@@ -38,17 +38,23 @@ type Broken = { rule: string; text: string } | null;
 
 /** The first rule a value breaks, or null; a date field takes a valid `Date` too (sent as ISO 8601). */
 function broken(schema: BodyFieldRule, v: unknown): Broken {
-  if (v instanceof Date && /^date/.test(schema.format ?? '')) return Number.isNaN(v.getTime()) ? { rule: 'type', text: 'is an invalid Date' } : null;
+  if (v instanceof Date && /^date/.test(schema.format ?? '')) {
+    return Number.isNaN(v.getTime()) ? { rule: 'type', text: 'is an invalid Date' } : null;
+  }
   if (badType(schema.type, v)) return { rule: 'type', text: `must be ${schema.type}` };
-  if (Array.isArray(v) && schema.items) for (const item of v) if (broken(schema.items, item)) return broken(schema.items, item);
+  if (Array.isArray(v) && schema.items) {
+    for (const item of v) {
+      const b = broken(schema.items, item);
+      if (b) return b;
+    }
+  }
   for (const [rule, bad] of RULES) {
     const bound = schema[rule];
     if (bound !== undefined && bad(v as never, bound as never)) return { rule, text: `${rule} ${bound}` };
   }
   // A SID or a name in its place: it passes when one branch takes it, and is told what each branch wanted.
-  if (schema.anyOf && schema.anyOf.every((branch) => broken(branch, v))) {
-    return { rule: 'anyOf', text: `matches none of: ${schema.anyOf.map((branch) => broken(branch, v)!.text).join('; ')}` };
-  }
+  const misses = schema.anyOf?.map((branch) => broken(branch, v));
+  if (misses?.every(Boolean)) return { rule: 'anyOf', text: `matches none of: ${misses.map((m) => m!.text).join('; ')}` };
   return null;
 }
 

@@ -352,7 +352,9 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     why('validatesParameters', `answers a malformed {${itemParam}} with 400 or 404 and a Twilio error`),
     async (ctx) => {
       const parents = await needParents(s, c, ctx);
-      s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, 'not-a-sid'])), [400, 404]);
+      // Where a unique name may stand for the SID, malformed means neither: longer than any name the spec allows.
+      const malformed = alias ? 'x'.repeat(Number(alias.name.maxLength ?? 1000) + 1) : 'not-a-sid';
+      s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, malformed])), [400, 404]);
     },
   );
 
