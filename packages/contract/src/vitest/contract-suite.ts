@@ -326,7 +326,7 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     expect(r.body).toEqual(listed);
   });
 
-  // Where a name may stand for the SID (a Service or Session by its unique name), the name fetches the same item.
+  // Where a name may stand for the SID (an item by its unique name), the name fetches the same item.
   const alias = op.parameters.find((p) => p.in === 'path' && p.name === itemParam)?.orName;
   if (alias) {
     needs('unknownItemNotFound')(

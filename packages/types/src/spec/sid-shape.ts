@@ -23,7 +23,7 @@ export function anySidShapeOf(schema: JsonObject | undefined): { readonly letter
 }
 
 /**
- * A parameter Twilio takes either as a SID or as a name in its place (a Service or Session by its unique name):
+ * A parameter Twilio takes either as a SID or as a name in its place (an item by its unique name, where Twilio allows it):
  * the schema is an `anyOf` of a SID-shaped branch and a name branch whose `x-item-property` names the item
  * property the name matches. The SID branch keeps its strictness; only the named property widens it.
  */

@@ -25,7 +25,7 @@ export interface DispatcherOptions {
 
 /**
  * The SID an item path value names: the value itself, or, where the spec lets a name stand for the SID (the
- * walker's `orName`: a Service or Session by its unique name), the SID of the item whose named property holds it.
+ * walker's `orName`: an item by its unique name), the SID of the item whose named property holds it.
  */
 function itemSid(op: WalkedOperation, bucket: Bucket, value: string): string {
   if (bucket.indexBySid.has(value)) return value;
