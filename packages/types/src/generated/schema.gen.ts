@@ -1592,12 +1592,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "FriendlyName": "friendly_name",
-                 *       "Identifier": "+14155551212"
-                 *     }
-                 */
                 "application/x-www-form-urlencoded": components["schemas"]["CreateParticipantRequest"];
             };
         };
