@@ -30,7 +30,11 @@ afterAll(() => repo?.remove(), 120_000);
 
 describe('a synthetic resource under a new parent, added to a copy of the spec', () => {
   test('pnpm generate writes every layer', () => {
-    for (const file of ['types/src/generated/operations.gen.ts', 'client/src/generated/resources.gen.ts', 'contract/src/generated/names.gen.ts'])
+    for (const file of [
+      'types/src/generated/operations.gen.ts',
+      'client/src/generated/resources.gen.ts',
+      'contract/src/generated/names.gen.ts',
+    ])
       expect(generated).toContain(`packages/${file}`);
   });
 
