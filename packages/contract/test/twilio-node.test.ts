@@ -71,8 +71,11 @@ describe('twilio-node against the mock', () => {
     expect(message.participantSid).toBe(participant.sid);
     expect((await messages.list()).map((m: Any) => m.sid)).toEqual([message.sid]);
     expect((await messages(message.sid).fetch()).sid).toBe(message.sid);
+    // A message interaction is one of the session's interactions (same SID), carrying what was sent.
     const interactions = await svc.sessions(session.sid).interactions.list();
-    expect(interactions).toEqual([]);
+    expect(interactions.map((i: Any) => [i.sid, i.type])).toEqual([[message.sid, 'message']]);
+    expect(JSON.parse(interactions[0].data)).toEqual({ body: 'hello' });
+    expect((await svc.sessions(session.sid).interactions(message.sid).fetch()).outboundParticipantSid).toBe(participant.sid);
 
     // Interactions of a seeded session: list, fetch, remove.
     const seeded = proxy.services(mock.serviceSid).sessions(mock.sessions[0]!.sid).interactions;

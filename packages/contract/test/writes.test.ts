@@ -1,6 +1,7 @@
 import { type JsonObject, sidShapeOf, snakeCase, typeOf, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
+import { sampleNumber } from '../src/internal/sample-form.js';
 import { type Collection, specCollections, specOperations } from '../src/internal/spec.js';
 import { mockAuth, raw } from './support/helpers.js';
 
@@ -23,7 +24,7 @@ function sample(s: JsonObject, i: number): string {
   switch (typeOf(s)) {
     case 'integer':
     case 'number':
-      return String(600 + i);
+      return String(sampleNumber(s, i));
     case 'boolean':
       return i % 2 ? 'false' : 'true';
   }
