@@ -5,7 +5,8 @@
  *
  *   pnpm spec:diff [--base <git ref>] [--markdown] [--no-redocly]
  *
- * Default base: the merge base with `main` (HEAD itself when on main), else the last tag.
+ * Default base: the merge base with `main` (HEAD itself when on main), else the last tag. The spec is read
+ * whole at both ends: the root document and the per-resource files it refers to.
  * Engines: our classifier (scripts/lib/spec-changes.ts) always; `redocly diff` as a second
  * opinion whose `major` verdicts also count, unless `--no-redocly`.
  * The packages' TypeScript API too: every committed API report (`packages/<name>/api/*.api.md`,
@@ -14,7 +15,7 @@
  * are minor. `--no-api` skips this (and `--base-file` has no base reports to compare).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -51,6 +52,20 @@ async function defaultBase(): Promise<string> {
     }
   }
   return git('describe', '--tags', '--abbrev=0');
+}
+
+/**
+ * Writes the spec as it was at `ref` under `dir`: the root document and every YAML file beside and below it
+ * (the split spec's per-resource files), at the same relative paths, so its `$ref`s resolve as they did.
+ */
+async function checkoutSpec(ref: string, dir: string): Promise<void> {
+  const specDir = path.posix.dirname(SPEC);
+  const files = (await git('ls-tree', '-r', '--name-only', ref, '--', specDir)).split('\n').filter((f) => f.endsWith('.yaml'));
+  if (!files.includes(SPEC)) throw new Error(`${SPEC} does not exist at ${ref}`);
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), `${await git('show', `${ref}:${file}`)}\n`);
+  }
 }
 
 /** Runs `redocly diff`; returns its major verdicts (empty when it is unavailable or finds none). */
@@ -133,10 +148,10 @@ async function main(): Promise<number> {
       baseLabel = path.relative(process.cwd(), baseFile);
     } else {
       ref = values.base ?? (await defaultBase());
-      baseFile = path.join(tmp, 'base.yaml');
+      baseFile = path.join(tmp, SPEC);
       baseLabel = `${SPEC} at ${ref}`;
       try {
-        await writeFile(baseFile, await git('show', `${ref}:${SPEC}`));
+        await checkoutSpec(ref, tmp);
       } catch {
         console.log(`spec:diff: ${SPEC} does not exist at ${ref}; nothing to compare`);
         return 0;

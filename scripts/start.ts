@@ -1,14 +1,18 @@
 /**
  * `pnpm start`: the main job in one command. Builds what is stale through turbo (generate, build,
  * docs), starts the embedded mock Proxy server with seeded items, lists them with the built
- * `twilio-proxy` CLI as a table, says where the HTML docs are, and exits leaving nothing running.
- * The listing is the spec's first list operation whose path parameters the mock seeds; nothing here
- * names a resource. With Twilio credentials and `PROXY_<PATH_PARAMETER>` variables in the environment
- * (e.g. PROXY_SERVICE_SID) it lists that live resource instead.
+ * `twilio-proxy` CLI as a table, then walks a short lifecycle through the same CLI (the steps the
+ * spec marks with `x-demo`: on this spec, from creating a session to listing what happened in it),
+ * says where the HTML docs are and what to try next, and exits leaving nothing running. The steps,
+ * their order and their values come from the spec (`x-demo`, request body examples; see
+ * scripts/lib/demo-lifecycle.ts); nothing here names a resource. With Twilio credentials and
+ * `PROXY_<PATH_PARAMETER>` variables in the environment (e.g. PROXY_SERVICE_SID) it lists that
+ * live resource instead, read-only: a live account is never written.
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bodyArgs, bodyExamples, createPathValues, type DemoCommand, demoSteps } from './lib/demo-lifecycle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI_BIN = join(ROOT, 'packages/cli/dist/bin.js');
@@ -22,13 +26,7 @@ const SEED = 42;
 const DEMO_PAGE_SIZE = 10;
 
 /** The parts of the built packages this script uses (imported from their dist once turbo built them). */
-interface Command {
-  resource: string;
-  action: string;
-  operation: { list: object | null; pathParams: readonly string[] };
-  flags: readonly { name: string; in: string; parameter: { name: string } }[];
-  noun: { many: string };
-}
+type Command = DemoCommand;
 interface CliModule {
   commandsOfSpec(): Command[];
   PAGE_SIZE_PARAMETER: string;
@@ -51,10 +49,20 @@ const load = async <T>(file: string) => (await import(pathToFileURL(file).href))
 
 /** Runs a child with inherited stdio; resolves with its exit code (signals become 128 + n style codes). */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return runTee(command, args, env).then((r) => r.code);
+}
+
+/** Runs a child, its stdout shown and kept; stderr inherited. */
+function runTee(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['inherit', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      process.stdout.write(d);
+    });
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+    child.once('close', (code, signal) => resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 1), stdout }));
   });
 }
 
@@ -84,6 +92,28 @@ function cliArgs(command: Command, values: Map<string, string>, extra: string[])
   return [command.resource, command.action, ...flags, ...extra];
 }
 
+/** `pnpm start`'s lifecycle on the mock: each demo step through the built CLI, once per request body example. */
+async function walkLifecycle(steps: Command[], mock: { url: string; parents: Readonly<Record<string, string>> }, env: NodeJS.ProcessEnv) {
+  const values = createPathValues(mock.parents);
+  for (const command of steps) {
+    step(`${command.operation.summary ?? `${command.resource} ${command.action}`} (twilio-proxy ${command.resource} ${command.action})`);
+    for (const example of bodyExamples(command)) {
+      // A list shows its table; anything else prints the record's default properties as JSON, whose SID later steps use.
+      const properties = [...new Set(['sid', ...command.defaultProperties])].join(',');
+      const format = command.operation.list ? ['--format', 'table'] : ['--format', 'json', '--properties', properties];
+      const args = [command.resource, command.action, ...values.pathArgs(command), ...bodyArgs(command, example), ...format];
+      process.stdout.write(`$ twilio-proxy ${args.map(quote).join(' ')}\n`);
+      const { code, stdout } = await runTee(process.execPath, [CLI_BIN, ...args, '--base-url', mock.url], env);
+      if (code !== 0) return code;
+      if (!command.operation.list) values.record(JSON.parse(stdout));
+    }
+  }
+  return 0;
+}
+
+/** A shell word as a person would type it. */
+const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
 async function main(): Promise<number> {
   // Ctrl-C reaches the CLI child too; this process stays to close the mock and report.
   process.on('SIGINT', () => {});
@@ -110,7 +140,10 @@ async function main(): Promise<number> {
   const env = process.env;
   const envName = (param: string) => `PROXY_${snakeCase(param).toUpperCase()}`;
   const credentials = env.TWILIO_ACCOUNT_SID && (env.TWILIO_AUTH_TOKEN || (env.TWILIO_API_KEY && env.TWILIO_API_SECRET));
-  const live = credentials ? pickList(commands, (p) => env[envName(p)]) : null;
+  // The spec's demo steps first (`x-demo`): its first list is the table shown; any list with values otherwise.
+  const steps = demoSteps(commands);
+  const candidates = [...steps, ...commands];
+  const live = credentials ? pickList(candidates, (p) => env[envName(p)]) : null;
 
   let code: number;
   let shown: Command | undefined;
@@ -124,7 +157,7 @@ async function main(): Promise<number> {
     const mock = await startMockProxy({ count: SEEDED, seed: SEED });
     try {
       // A list whose path parameters are all parents the mock seeded its top-level collections under.
-      const picked = pickList(commands, (p) => mock.parents[p]);
+      const picked = pickList(candidates, (p) => mock.parents[p]);
       if (!picked) {
         process.stderr.write('pnpm start: the spec has no list operation whose path parameters the mock seeds.\n');
         return 1;
@@ -134,12 +167,15 @@ async function main(): Promise<number> {
       const parents = [...picked.values].map(([p, v]) => `${p} ${v}`).join(', ');
       step(`Mock Proxy server on ${mock.url}: ${parents}, ${SEEDED} seeded ${picked.command.noun.many}`);
       process.stdout.write(`$ twilio-proxy ${args.join(' ')}\n\n`);
-      code = await run(
-        process.execPath,
-        [CLI_BIN, ...args],
-        // The mock's credentials go to the child through its environment only, never to the screen.
-        { ...withoutTwilioCredentials(), TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken },
-      );
+      // The mock's credentials go to the child through its environment only, never to the screen.
+      const childEnv = { ...withoutTwilioCredentials(), TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken };
+      code = await run(process.execPath, [CLI_BIN, ...args], childEnv);
+      if (code === 0)
+        code = await walkLifecycle(
+          steps.filter((c) => c !== picked.command),
+          mock,
+          childEnv,
+        );
     } finally {
       await mock.close();
     }
@@ -148,8 +184,18 @@ async function main(): Promise<number> {
   step('HTML reference docs');
   process.stdout.write(`${relative(process.cwd(), DOCS) || DOCS}\n${pathToFileURL(DOCS).href}\n`);
   if (code === 0 && shown) {
+    const next = steps.filter((c) => c !== shown).at(0) ?? shown;
     process.stdout.write(
-      `\nTry: node packages/cli/dist/bin.js --help, or node packages/cli/dist/bin.js ${shown.resource} ${shown.action} --help\n`,
+      [
+        '',
+        'Try next:',
+        '  node packages/cli/dist/bin.js --help',
+        `  node packages/cli/dist/bin.js ${shown.resource} ${shown.action} --help`,
+        `  node packages/cli/dist/bin.js ${next.resource} ${next.action} --help`,
+        '  pnpm mock      (the mock on a fixed port, to point the CLI or twilio-node at)',
+        '  pnpm dev       (edit openapi/ and watch everything regenerate)',
+        '',
+      ].join('\n'),
     );
   }
   return code;

@@ -10,13 +10,16 @@ export async function lintSpec(root: string, specFile: string): Promise<string[]
   try {
     const config = await loadConfig({ configPath: path.join(path.dirname(specFile), 'redocly.yaml') });
     const problems = await lint({ ref: specFile, config });
-    return problems
+    const lines = problems
       .filter((p) => p.severity === 'error' || p.severity === 'warn')
       .map((p) => {
         const loc = p.location[0] ? getLineColLocation(p.location[0]) : null;
         const where = loc ? `${rel(loc.source.absoluteRef)}:${loc.start.line}:${loc.start.col}` : rel(specFile);
-        return `${where} ${p.severity} ${p.ruleId}: ${p.message}`;
+        // A YAML error in a file the root refers to comes back as an unresolved ref, once per ref into that file.
+        const rule = p.ruleId === 'no-unresolved-refs' && p.message.startsWith('Failed to parse') ? 'yaml' : p.ruleId;
+        return `${where} ${p.severity} ${rule}: ${p.message}`;
       });
+    return [...new Set(lines)];
   } catch (error) {
     // YAML syntax errors throw, with "(line:col)" in the message; the file is the one that failed to parse.
     const message = (error as Error).message;

@@ -3,7 +3,11 @@ import type { JsonObject, WalkedOperation } from '../../packages/types/src/spec/
 // The schema keywords a client needs to check an input before sending it.
 const RULE_KEYS = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'default', 'enum'];
 
-const pick = (schema: JsonObject): JsonObject => Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => [k, schema[k]]));
+/** The checkable keywords; an `anyOf` (a SID or a name in its place) keeps each branch's. */
+const pick = (schema: JsonObject): JsonObject => ({
+  ...Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => [k, schema[k]])),
+  ...(Array.isArray(schema.anyOf) ? { anyOf: schema.anyOf.map(pick) } : {}),
+});
 
 /** Renders a compact runtime table of every operation: method, path, parameter and body rules, success status, list shape, resource and action. */
 export function renderOperations(operations: readonly WalkedOperation[]): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { buildCommands, type Command } from '../src/index.js';
 import { fakeSource, run, SERVICE, type SourceCall } from './helpers.js';
 
 // The operations a spec author adds in the workflow test (a nested list with two path parameters and a
-// fetch by SID), merged into this repo's spec and bundled as the generator bundles it: the CLI must
+// fetch by SID), merged into this repo's spec (bundled: the split spec as one document; their paths take the
+// place of the spec's own Participants paths) and bundled again as the generator bundles it: the CLI must
 // offer them with no code change. The workflow test proves the same on a regenerated, built copy.
 const SPEC = fileURLToPath(new URL('../../../openapi/proxy-v1.yaml', import.meta.url));
 const SESSION = `KC${'b'.repeat(32)}`;
@@ -23,7 +24,8 @@ describe('commands of operations added to the spec', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cli-added-ops-'));
     const file = join(dir, 'proxy-v1.yaml');
-    writeFileSync(file, await addOperations(readFileSync(SPEC, 'utf8')));
+    // JSON is YAML: the bundled document is the text the fixture is merged into.
+    writeFileSync(file, await addOperations(JSON.stringify(await bundleSpec(SPEC))));
     const doc = (await bundleSpec(file, true)) as Record<string, any>;
     // The commands of the operations in play here: whatever else the spec holds (a copy with more
     // operations merged in), these three must be offered as below.

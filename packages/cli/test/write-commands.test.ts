@@ -1,36 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
-import { mergePublished } from '../../workflow-tests/test/fixtures/published/merge-published.js';
-import { buildCommands, type Command, type OperationSource, runCli } from '../src/index.js';
+import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { walkOperations } from '@twilio-proxy/types/spec';
+import { describe, expect, it } from 'vitest';
+import { type Command, commandsOfSpec, type OperationSource, runCli } from '../src/index.js';
 import { Capture, env, SERVICE, type SourceCall } from './helpers.js';
 
-// Every operation of Twilio's published Proxy v1 API (the workflow fixture), merged into a copy of this
-// repo's spec and bundled as the generator bundles it: the CLI's commands come from that document, with
-// no CLI code naming any of them. The client is a fake that records what it is asked to send; the
-// workflow tests run the same commands, built, against the mock in a regenerated copy of the repo.
-const SPEC = fileURLToPath(new URL('../../../openapi/proxy-v1.yaml', import.meta.url));
+// Every operation of the spec (Twilio's whole published Proxy v1 API) is a command: they come from the spec, with
+// no CLI code naming any of them. The client is a fake that records what it is asked to send; bin-against-mock
+// runs the built CLI against the mock.
 const SESSION = `KC${'b'.repeat(32)}`;
 
-let dir: string;
-let commands: Command[];
-let session: Record<string, unknown>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cli-writes-'));
-  const file = join(dir, 'proxy-v1.yaml');
-  writeFileSync(file, await mergePublished(readFileSync(SPEC, 'utf8')));
-  const doc = (await bundleSpec(file, true)) as Record<string, any>;
-  commands = buildCommands(doc);
-  session = doc.paths['/v1/Services/{ServiceSid}/Sessions'].post.responses['201'].content['application/json'].example;
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const commands: Command[] = commandsOfSpec();
+const doc = openapiDocument as Record<string, any>;
+const session: Record<string, unknown> =
+  doc.paths['/v1/Services/{ServiceSid}/Sessions'].post.responses['201'].content['application/json'].example;
 
 /** A fake of the client's generic API: `request` answers `answer` (a record, or undefined for a 204). */
 function recording(calls: SourceCall[], answer: unknown): OperationSource {
@@ -79,10 +62,10 @@ async function run(argv: string[], options: RunOptions = {}) {
 const SESSIONS = ['--service-sid', SERVICE];
 const ONE_SESSION = ['--service-sid', SERVICE, '--sid', SESSION];
 
-describe('every operation of the published API is a command', () => {
+describe('every operation of the spec is a command', () => {
   it('reads and writes, named by resource and action, with body fields as kebab-case flags', () => {
     const ids = commands.map((c) => c.operation.operationId);
-    expect(ids).toHaveLength(25);
+    expect(ids).toEqual(walkOperations(openapiDocument).map((op) => op.operationId));
     const table = Object.fromEntries(commands.map((c) => [`${c.resource} ${c.action}`, c.bodyFlags.map((b) => b.name)]));
     expect(table['sessions create']).toEqual(['unique-name', 'date-expiry', 'ttl', 'mode', 'status', 'participants']);
     expect(table['sessions update']).toEqual(['date-expiry', 'ttl', 'status']);
@@ -139,6 +122,16 @@ describe('create and update send the body fields, typed, and print the answered 
     expect(JSON.parse(r.stdout)).toEqual(session);
   });
 
+  it('a unique name stands for the SID where the spec allows it: sent as the Sid; help says either', async () => {
+    const update = await run(['sessions', 'update', ...SESSIONS, '--sid', 'Order #1234', '--ttl', '60']);
+    expect(update.code).toBe(0);
+    expect(update.calls[0]!.params.path).toEqual({ ServiceSid: SERVICE, Sid: 'Order #1234' });
+    const help = await run(['sessions', 'update', '--help']);
+    expect(help.stdout).toMatch(/--sid <KC…\|unique_name>/);
+    // A strict SID parameter takes no name: --service-sid still shows only the SID.
+    expect(help.stdout).toMatch(/--service-sid <KS…>/);
+  });
+
   it('a field not given is not sent; booleans are true/false', async () => {
     const update = await run(['sessions', 'update', ...ONE_SESSION, '--status', 'closed']);
     expect(update.calls[0]!.params).toEqual({ path: { ServiceSid: SERVICE, Sid: SESSION }, query: {}, body: { Status: 'closed' } });
@@ -186,7 +179,7 @@ describe('bad body values: exit 2, nothing sent', () => {
     [['sessions', 'create', ...SESSIONS, '--yes'], /Unknown option '--yes'/],
     [['services', 'create'], /--unique-name <value> is required/],
     [['participants', 'create', ...ONE_SESSION.slice(0, 2), '--session-sid', SESSION], /--identifier <value> is required/],
-    [['sessions', 'update', ...SESSIONS, '--ttl', '5'], /--sid <KC…> is required/],
+    [['sessions', 'update', ...SESSIONS, '--ttl', '5'], /--sid <KC…\|unique_name> is required/],
   ])('%j', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

@@ -14,8 +14,15 @@ const pathNames = (op: OperationMeta) => [...op.path.matchAll(/\{([^}]+)\}/g)].m
 const sidPrefixes = [...JSON.stringify(openapiDocument).matchAll(/"pattern":"\^([A-Z]{2})\[0-9a-fA-F\]\{32\}\$"/g)].map((m) => m[1]!);
 const prefixes = [...new Set(sidPrefixes)].sort();
 const sid = (prefix: string, n = 1) => `${prefix}${n.toString(16).padStart(32, '0')}`;
-const prefixOf = (op: OperationMeta, name: string) =>
-  /^\^([A-Z]{2})/.exec(op.parameters.find((p) => p.name === name)!.schema.pattern ?? '')?.[1];
+const ruleOf = (op: OperationMeta, name: string) => op.parameters.find((p) => p.name === name)!.schema;
+/** The SID prefix of a parameter: its pattern's, or its SID branch's where a unique name may stand for the SID. */
+const prefixOf = (op: OperationMeta, name: string) => {
+  const rule = ruleOf(op, name);
+  const pattern = rule.pattern ?? rule.anyOf?.find((branch) => branch.pattern)?.pattern ?? '';
+  return /^\^([A-Z]{2})/.exec(pattern)?.[1];
+};
+/** Whether the spec lets a name stand for the SID (an `anyOf` of the SID and a unique name). */
+const takesName = (op: OperationMeta, name: string) => ruleOf(op, name).anyOf !== undefined;
 /** A valid value for each path parameter of an operation, in path order. */
 const validPath = (op: OperationMeta) => pathNames(op).map((name, i) => sid(prefixOf(op, name) ?? 'XX', i + 1));
 
@@ -59,7 +66,8 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
     expect(fetch.calls[0]!.init.method).toBe(op.method);
   });
 
-  it.each(pathNames(op).map((name, i) => [name, i] as const))(
+  const strict = pathNames(op).map((name, i) => [name, i] as const);
+  it.each(strict.filter(([name]) => !takesName(op, name)))(
     'a SID of another resource as %s is a ProxyValidationError, nothing sent',
     async (name, i) => {
       const own = prefixOf(op, name);
@@ -76,6 +84,25 @@ describe.each(operations)('%s through the generated facade', (id, op) => {
         await expect(client.request(id, { path, body: requiredBody(op) } as never)).rejects.toBeInstanceOf(ProxyValidationError);
         expect(fetch.calls).toHaveLength(0);
       }
+    },
+  );
+
+  // Twilio takes a unique name in place of these SIDs: it is sent as given (percent-encoded); what neither takes is refused.
+  it.each(strict.filter(([name]) => takesName(op, name)))(
+    'a unique name as %s is sent as the name; a value neither a SID nor a name is a ProxyValidationError, nothing sent',
+    async (name, i) => {
+      const { client, fetch } = testClient(anything(op));
+      const values = validPath(op);
+      values[i] = 'Order #1/2';
+      await facade(client, op)(...values, requiredOptions(op));
+      expect(new URL(fetch.calls[0]!.url).pathname.split('/')).toContain(encodeURIComponent('Order #1/2'));
+      for (const bad of ['', 'x'.repeat(192)]) {
+        values[i] = bad;
+        const err = await facade(client, op)(...values, requiredOptions(op)).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ProxyValidationError);
+        expect(err).toMatchObject({ parameter: name });
+      }
+      expect(fetch.calls).toHaveLength(1);
     },
   );
 

@@ -85,12 +85,12 @@ async function alternating(n: number, create: () => Promise<number>, list: () =>
 
 /**
  * Create latency ÷ list-page latency on an in-process mock: the loaded list's create, else the first collection
- * with a create under the default parents. The real spec has none; the workflow bench runs this on the published API.
+ * with a create under the default parents (on the real spec: its creates, e.g. a Session's beside its list).
  */
 async function createVsList(busiest: Collection): Promise<string> {
   const hasCreate = (x: Collection) => x.list && x.operations.some((o) => o.action === 'create' && o.body);
   const c = hasCreate(busiest) ? busiest : specCollections().find(hasCreate);
-  if (!c) return 'n/a: the spec has no create operation (`pnpm bench` measures it on the published API, below)';
+  if (!c) return 'n/a: the spec has no create operation';
   const create = c.operations.find((o) => o.action === 'create')!;
   const mock = await startMockProxy({ count: 1000, selfCheck: false, recordRequests: false });
   const auth = `Basic ${Buffer.from(`${mock.accountSid}:${mock.authToken}`).toString('base64')}`;

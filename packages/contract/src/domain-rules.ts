@@ -4,7 +4,7 @@
  * everything else from the spec. A schema without rules here still gets spec-valid items.
  */
 import type { Session, SessionStatus } from '@twilio-proxy/types';
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
 import type { Rng } from './internal/prng.js';
 
 /** What a rule may use while an item is made. */
@@ -99,6 +99,8 @@ export interface WriteContext {
   readonly now: number;
   readonly created: boolean;
   readonly changed: ReadonlySet<string>;
+  /** The body fields the client sent, by wire name, typed as the spec says. */
+  readonly fields: ReadonlyMap<string, unknown>;
 }
 
 /** A per-schema rule: the properties it sets (the factory leaves them to it) and how; `write` runs on the mock's writes. */
@@ -106,6 +108,11 @@ export interface SchemaRule {
   readonly sets: readonly string[];
   apply(item: JsonObject, ctx: RuleContext): void;
   write?(item: JsonObject, ctx: WriteContext): void;
+  /**
+   * A created item is also an item of this schema's collection under the same parents, with the same SID and the
+   * properties both schemas have (Twilio: a message interaction is one of its session's interactions).
+   */
+  readonly alsoListedAs?: string;
 }
 
 /** A session written through the mock: started when created, ended (now) exactly when closed or failed, dates in order. */
@@ -126,11 +133,39 @@ function sessionWrite(s: Session, ctx: WriteContext): void {
   }
 }
 
+/**
+ * A message sent through the mock: an outbound message to its participant, whose `data` is the JSON of what was
+ * sent (`{"body": …}`, as Twilio's examples show), with nothing inbound.
+ */
+function messageInteractionWrite(m: JsonObject, ctx: WriteContext): void {
+  if (!ctx.created) return;
+  const sent = Object.fromEntries([...ctx.fields].map(([name, value]) => [snakeCase(name), value]));
+  m.data = JSON.stringify(sent);
+  m.type = 'message';
+  m.outbound_participant_sid = m.participant_sid;
+  m.outbound_resource_type = 'Message';
+  m.outbound_resource_status = 'sent';
+  for (const key of [
+    'inbound_participant_sid',
+    'inbound_resource_sid',
+    'inbound_resource_status',
+    'inbound_resource_type',
+    'inbound_resource_url',
+  ])
+    m[key] = null;
+}
+
 /** Per component schema: adjusts an item the generic factory made from the spec. */
 export const SCHEMA_RULES: Readonly<Record<string, SchemaRule>> = {
   Session: {
     sets: ['date_created', 'date_started', 'date_last_interaction', 'date_ended', 'date_updated', 'date_expiry', 'ttl', 'closed_reason'],
     apply: sessionRule,
     write: sessionWrite as (item: JsonObject, ctx: WriteContext) => void,
+  },
+  MessageInteraction: {
+    sets: [],
+    apply: () => {},
+    write: messageInteractionWrite,
+    alsoListedAs: 'Interaction',
   },
 };

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type MockProxy, startMockProxy } from '../src/index.js';
+import { type MockProxy, randomPathValue, startMockProxy } from '../src/index.js';
+import { specCollections } from '../src/internal/spec.js';
 import { defineContractSuite } from '../src/vitest/index.js';
 import { type PrismProcess, startPrism } from './support/prism.js';
 
-// Target 1: the mock (self-check on: close() fails the run if any answer broke the spec).
+/** The path parameters of the spec that name a root (no collection of the spec lists their values). */
+const rootParams = () => [...new Set(specCollections().flatMap((c) => c.parentParams.filter((_, i) => c.parentOwners[i] === null)))];
+
+// Target 1: the mock (self-check on: close() fails the run if any answer broke the spec), reads and every write
+// operation of the spec (the suite creates its own items and removes them).
 describe('mock', () => {
   let mock: MockProxy;
   beforeAll(async () => {
@@ -12,10 +17,13 @@ describe('mock', () => {
   afterAll(() => mock.close());
   defineContractSuite({
     name: 'contract: mock Proxy',
+    writes: true,
     target: () => ({
       baseUrl: mock.url,
       credentials: { username: mock.accountSid, password: mock.authToken },
       serviceSid: mock.serviceSid,
+      // Every root parent the spec has, whatever the spec grows (the mock's defaults).
+      parents: { ...mock.parents },
     }),
   });
 });
@@ -35,6 +43,8 @@ describe('prism', () => {
       baseUrl: prism.url,
       credentials: { username: `AC${'a'.repeat(32)}`, password: 'any' },
       serviceSid: `KS${'a'.repeat(32)}`,
+      // A static mock takes any well-formed parent: one for every root parent of the spec.
+      parents: Object.fromEntries(rootParams().map((p) => [p, randomPathValue(p, 1)])),
     }),
     capabilities: {
       rejectsWrongCredentials: false,

@@ -126,8 +126,8 @@ describe('fuzz: malformed requests', () => {
   });
 });
 
-// Writes: random and malformed form bodies, wrong methods, huge fields, on every write operation of the spec (the
-// real spec has none; the published-API fixture copy of the workflow tests has 13). A rejected request changes nothing.
+// Writes: random and malformed form bodies, wrong methods, huge fields, on every write operation of the spec (13 on
+// the real spec; a spec with none skips this block). A rejected request changes nothing.
 const writeOps = [...specOperations().values()].filter((op) => ['create', 'update', 'remove'].includes(op.action));
 
 describe.skipIf(writeOps.length === 0)('fuzz: writes', () => {

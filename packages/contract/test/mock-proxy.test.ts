@@ -139,3 +139,40 @@ describe('self-check', () => {
     await expect(m.close()).rejects.toThrow(/sessions\/1\/sid/);
   });
 });
+
+describe('the default parents', () => {
+  it('serves `count` sessions under its default service (the one service), and perParent items below', async () => {
+    const mock = await startMockProxy({ count: 5, perParent: 2, seed: 3 });
+    try {
+      expect(mock.services).toHaveLength(1);
+      expect(mock.services[0]!.sid).toBe(mock.serviceSid);
+      expect(mock.sessions).toHaveLength(5);
+      expect(mock.sessions.every((s) => s.service_sid === mock.serviceSid)).toBe(true);
+      expect(mock.participants).toHaveLength(2);
+      expect([...mock.sessions, ...mock.services].every((i) => i.url!.startsWith(mock.url))).toBe(true);
+      expect(mock.parents).toMatchObject({ ServiceSid: mock.serviceSid });
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('finds a service or session by its unique name in place of the SID', async () => {
+    const mock = await startMockProxy({ count: 3, seed: 9 });
+    try {
+      const named = mock.addSessions([{ ...mock.sessions[0]!, sid: `KC${'e'.repeat(32)}`, unique_name: 'Order #7/8' }])[0]!;
+      const bySid = await raw(mock.urlFor('FetchSession', { Sid: named.sid! }), { auth: mockAuth(mock) });
+      const byName = await raw(mock.urlFor('FetchSession', { Sid: 'Order #7/8' }), { auth: mockAuth(mock) });
+      expect(byName.status).toBe(200);
+      expect(byName.json).toEqual(bySid.json);
+      const service = mock.services[0]!;
+      if (typeof service.unique_name === 'string') {
+        const r = await raw(mock.urlFor('FetchService', { Sid: service.unique_name }), { auth: mockAuth(mock) });
+        expect(r.json.sid).toBe(service.sid);
+      }
+      // A name no item has is 404, as an unknown SID is.
+      expect((await raw(mock.urlFor('FetchSession', { Sid: 'no such name' }), { auth: mockAuth(mock) })).status).toBe(404);
+    } finally {
+      await mock.close();
+    }
+  });
+});

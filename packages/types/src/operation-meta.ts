@@ -9,6 +9,8 @@ export interface ParameterRule {
   readonly maximum?: number;
   readonly default?: unknown;
   readonly enum?: readonly unknown[];
+  /** A value passes when it passes one of these (a SID, or the name Twilio takes in its place). */
+  readonly anyOf?: readonly ParameterRule[];
 }
 
 /** A request body field's rule: its schema's checkable keywords, and an array's item rule. */

@@ -29,16 +29,25 @@ async function generateCli(spec: string, root: string, ...args: string[]) {
 describe('scripts/generate.ts', () => {
   let dir: string;
   let spec: string;
+  /** The resource file of the split spec that holds the List Sessions operation and the Session schema. */
+  let sessions: string;
   let out: string;
   let original: string;
+  let originalSessions: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'generate-'));
-    spec = path.join(dir, 'proxy-v1.yaml');
+    // The whole spec: the root document and the per-resource files its $refs point at.
+    spec = path.join(dir, 'openapi/proxy-v1.yaml');
+    sessions = path.join(dir, 'openapi/resources/sessions.yaml');
     out = path.join(dir, 'root');
-    await cp(path.join(repoRoot, 'openapi/proxy-v1.yaml'), spec);
+    await cp(path.join(repoRoot, 'openapi'), path.join(dir, 'openapi'), {
+      recursive: true,
+      filter: (src) => !/node_modules|dist|\.turbo/.test(path.relative(repoRoot, src)),
+    });
     for (const rel of Object.values(generatedDirs)) await cp(path.join(repoRoot, rel), path.join(out, rel), { recursive: true });
     original = await readFile(spec, 'utf8');
+    originalSessions = await readFile(sessions, 'utf8');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -62,7 +71,7 @@ describe('scripts/generate.ts', () => {
   });
 
   test('a spec edit without regeneration fails the gate, naming the stale files; regenerating fixes it', async () => {
-    await writeFile(spec, original.replace('The reason the Session ended.', 'Why the Session ended.'));
+    await writeFile(sessions, originalSessions.replace('The reason the Session ended.', 'Why the Session ended.'));
     try {
       const stale = await generateCli(spec, out, '--check');
       expect(stale.code).toBe(1);
@@ -74,20 +83,23 @@ describe('scripts/generate.ts', () => {
       expect(written.changed.sort()).toEqual([`${generatedDirs.types}/openapi.gen.json`, `${generatedDirs.types}/schema.gen.ts`]);
       expect((await syncTree(out, await generate(spec), true)).changed).toEqual([]);
     } finally {
-      await writeFile(spec, original);
+      await writeFile(sessions, originalSessions);
       await syncTree(out, await generate(spec), false);
     }
   });
 
   // A summary reaches the client facade's TSDoc and the contract's tables: every package's generated folder is gated.
   test('a summary edit leaves the client facade stale, and the gate names it', async () => {
-    await writeFile(spec, original.replace('summary: List the Sessions of a Service', 'summary: List every Session of a Service'));
+    await writeFile(
+      sessions,
+      originalSessions.replace('summary: List the Sessions of a Service', 'summary: List every Session of a Service'),
+    );
     try {
       const stale = await generateCli(spec, out, '--check');
       expect(stale.code).toBe(1);
       expect(stale.stderr).toContain(`stale: ${generatedDirs.client}/resources.gen.ts (stale)`);
     } finally {
-      await writeFile(spec, original);
+      await writeFile(sessions, originalSessions);
     }
   });
 
@@ -114,7 +126,8 @@ describe('scripts/generate.ts', () => {
 
   // A component named like an operation's alias but standing for another type: both names are reported.
   test('a name clash fails pnpm generate, naming both sources', async () => {
-    const clash = path.join(dir, 'clash.yaml');
+    // Beside the root, so its $refs to resources/ resolve.
+    const clash = path.join(dir, 'openapi/clash.yaml');
     await writeFile(
       clash,
       original.replace(

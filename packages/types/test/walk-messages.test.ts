@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { anySidShapeOf, dereferenceDocument, sidShapeOf, walkOperations } from '../src/spec/index.js';
+import { anySidShapeOf, dereferenceDocument, sidOrNameOf, sidShapeOf, walkOperations } from '../src/spec/index.js';
 
 // Small inline specs, one concept each, in the openapi-typescript style: given a spec, want the walker's fields.
 const thing = { type: 'object', properties: { sid: { type: 'string' } } };
@@ -118,6 +118,32 @@ describe('SID prefixes', () => {
       ['Sid', 'TH'],
       ['X', null],
     ]);
+  });
+
+  const sid = { type: 'string', minLength: 34, maxLength: 34, pattern: '^TH[0-9a-fA-F]{32}$' };
+  const name = { type: 'string', maxLength: 191, 'x-item-property': 'unique_name' };
+  test.each([
+    { given: { anyOf: [sid, name] }, want: { sid, name, property: 'unique_name' } },
+    { given: { anyOf: [name, sid] }, want: { sid, name, property: 'unique_name' } },
+    // A name branch must say which item property it matches; a lone SID or two SIDs are no such pair.
+    { given: { anyOf: [sid, { type: 'string' }] }, want: null },
+    { given: { anyOf: [sid] }, want: null },
+    { given: { anyOf: [sid, sid] }, want: null },
+    { given: sid, want: null },
+  ])('a SID or a name in its place: $given → $want', ({ given, want }) => expect(sidOrNameOf(given)).toEqual(want));
+
+  test('a path parameter that takes a name in place of the SID keeps its SID prefix and says which property the name matches', () => {
+    const doc = {
+      paths: {
+        '/v1/Things/{Sid}': {
+          parameters: [{ name: 'Sid', in: 'path', required: true, schema: { anyOf: [sid, name] } }],
+          get: { operationId: 'FetchThing', responses: {} },
+        },
+      },
+    };
+    const [p] = walk(doc).parameters;
+    expect(p!.sidPrefix).toBe('TH');
+    expect(p!.orName).toEqual({ sid, name, property: 'unique_name' });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench` (this package): what the project costs as the spec grows. Two clones of HEAD: one with the real
- * spec, one with the published Proxy v1 API merged into its spec (test/fixtures/published, 25 operations), as a
- * spec author adds it. Side by side: `pnpm generate`, `pnpm dev`'s save → verdict (typecheck and tests of the
+ * spec, one with the synthetic resource of the growth proof added to its spec (e2e/fixtures/synthetic: 5 more
+ * operations under a new parent), as a spec author adds it. Side by side: `pnpm generate`, `pnpm dev`'s save → verdict (typecheck and tests of the
  * dependents), `pnpm typecheck`, the client's min+gzip size, the generated files' bytes, and what each added
  * operation costs. Every timed run starts with a save of the spec (a changed description), so turbo's cache
  * misses as it does for an author. The copies alternate within a round; ratios are taken within a round.
@@ -11,8 +11,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
+import { addSyntheticResource } from '../e2e/fixtures/synthetic/add-synthetic-resource.js';
 import { cloneRepo, type Proc } from '../e2e/helpers/temp-repo.js';
-import { mergePublished } from '../test/fixtures/published/merge-published.js';
 import { startDev, timeSave, withMarker } from './dev-saves.js';
 import { median, secs, type Timed, timed } from './timed.js';
 
@@ -27,6 +27,8 @@ interface Copy {
   remove: () => Promise<void>;
   original: string;
   operations: number;
+  /** Bytes of the whole spec: the root document and its per-resource files. */
+  specBytes: number;
 }
 
 const log = (msg: string) => console.log(`[spec-growth ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -59,20 +61,29 @@ async function clientSize(dir: string): Promise<{ min: number; gzip: number; inp
   return bundledSize();
 }
 
-async function makeCopy(label: string, merge: boolean): Promise<Copy> {
+/** Bytes of every YAML file of a copy's spec (the root and openapi/resources/). */
+async function specSize(dir: string): Promise<number> {
+  const root = path.join(dir, path.dirname(SPEC));
+  const files = [SPEC, ...(await readdir(path.join(root, 'resources'))).map((f) => `${path.dirname(SPEC)}/resources/${f}`)];
+  let total = 0;
+  for (const f of files.filter((f) => f.endsWith('.yaml'))) total += (await stat(path.join(dir, f))).size;
+  return total;
+}
+
+async function makeCopy(label: string, grow: boolean): Promise<Copy> {
   const { dir, remove } = await cloneRepo(`spec-growth-${label}-`);
   const spec = path.join(dir, SPEC);
-  if (merge) await writeFile(spec, await mergePublished(await readFile(spec, 'utf8')));
+  if (grow) await addSyntheticResource(dir);
   const original = await readFile(spec, 'utf8');
   const gen = await timed(dir, ['pnpm', 'generate']);
   if (!gen.ok) throw new Error(`pnpm generate failed in the ${label} copy:\n${gen.output}`);
-  return { label, dir, remove, original, operations: await countOperations(dir) };
+  return { label, dir, remove, original, operations: await countOperations(dir), specBytes: await specSize(dir) };
 }
 
 const t0 = performance.now();
-log('cloning HEAD twice and merging the published API into one copy');
+log('cloning HEAD twice and adding the synthetic resource to one copy');
 const real = await makeCopy('real', false);
-const grown = await makeCopy('published', true);
+const grown = await makeCopy('synthetic', true);
 const copies = [real, grown];
 const added = grown.operations - real.operations;
 log(`copies ready: ${real.operations} and ${grown.operations} operations`);
@@ -82,7 +93,7 @@ const checks: Timed[][] = [[], []];
 const saves: { ms: number; regenMs: number; verdict: string }[][] = [[], []];
 let bytes: Map<string, number>[] = [];
 let sizes: Awaited<ReturnType<typeof clientSize>>[] = [];
-const specBytes = copies.map((c) => Buffer.byteLength(c.original));
+const specBytes = copies.map((c) => c.specBytes);
 try {
   bytes = await Promise.all(copies.map((c) => generatedBytes(c.dir)));
   sizes = [];
@@ -149,7 +160,7 @@ const elapsed = performance.now() - t0;
 
 const out = [
   `Two clones of HEAD: the real spec (${real.operations} operation${real.operations === 1 ? '' : 's'}, ${int(specBytes[0]!)} bytes) and the same`,
-  `spec with \`packages/workflow-tests/test/fixtures/published\` merged in (${grown.operations} operations, ${added} added,`,
+  `spec with the synthetic resource of \`packages/workflow-tests/e2e/fixtures/synthetic\` added (${grown.operations} operations, ${added} added,`,
   `${int(specBytes[1]!)} bytes). Every timed run starts with a save of the spec (a changed description), so turbo's cache`,
   `misses as it does for an author. Median of ${RUNS} rounds; within a round the copies alternate and the ratio is taken,`,
   `then its median. CPU is user + system of every process the command started. This section took ${secs(elapsed)}.`,
@@ -220,7 +231,7 @@ const out = [
   '',
   `| file | real spec | ${grown.operations} operations | ÷ real | per added operation |`,
   '| --- | ---: | ---: | ---: | ---: |',
-  `| \`${SPEC}\` (the spec, for scale) | ${int(specBytes[0]!)} | ${int(specBytes[1]!)} | ${ratio(specBytes[1]! / specBytes[0]!)} | ${per(specBytes[0]!, specBytes[1]!)} |`,
+  `| \`openapi/**/*.yaml\` (the spec, for scale) | ${int(specBytes[0]!)} | ${int(specBytes[1]!)} | ${ratio(specBytes[1]! / specBytes[0]!)} | ${per(specBytes[0]!, specBytes[1]!)} |`,
   ...names.map((f) => {
     const [a, b] = [bytes[0]!.get(f) ?? 0, bytes[1]!.get(f) ?? 0];
     return `| \`${f}\` | ${int(a)} | ${int(b)} | ${a ? ratio(b / a) : ''} | ${per(a, b)} |`;
@@ -232,6 +243,6 @@ const report = out.join('\n');
 console.log(`\nCost as the spec grows\n${report}`);
 await writeBenchmarkSection(
   'spec-growth',
-  `Cost as the spec grows: the real spec and the published API (${grown.operations} operations)`,
+  `Cost as the spec grows: the real spec and a synthetic resource more (${grown.operations} operations)`,
   report,
 );

@@ -17,7 +17,7 @@ export interface Flag {
   readonly parameter: WalkedParameter;
   readonly in: 'path' | 'query';
   readonly required: boolean;
-  /** What help shows after the flag: `KS…` for a SID, `n` for an integer, the members of an enum. */
+  /** What help shows after the flag: `KS…` for a SID (`KS…|unique_name` when a name may stand for it), `n` for an integer, the members of an enum. */
   readonly placeholder: string;
   /** A value for examples in help: a SID-shaped `KSxxxx…`, else null. */
   readonly example: string | null;
@@ -92,15 +92,20 @@ function placeholderOf(schema: JsonObject): string {
   return 'value';
 }
 
+/** `KS…`, or `KS…|unique_name` where Twilio takes a name in place of the SID (the walker's `orName`). */
+function parameterPlaceholder(p: WalkedParameter): string {
+  return p.orName ? `${placeholderOf(p.orName.sid)}|${p.orName.property}` : placeholderOf(p.schema);
+}
+
 function flagOf(p: WalkedParameter): Flag {
   const kebab = kebabCase(p.name);
-  const sid = sidShape(p.schema);
+  const sid = sidShape(p.orName?.sid ?? p.schema);
   return {
     name: (COMMON_OPTIONS as readonly string[]).includes(kebab) ? `api-${kebab}` : kebab,
     parameter: p,
     in: p.in as 'path' | 'query',
     required: p.required,
-    placeholder: placeholderOf(p.schema),
+    placeholder: parameterPlaceholder(p),
     example: sid ? sid.prefix + 'x'.repeat(sid.length) : null,
   };
 }

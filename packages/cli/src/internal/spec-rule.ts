@@ -3,6 +3,11 @@ import type { JsonObject } from '@twilio-proxy/types/spec';
 /** The whole rule of a parameter's schema in words (`an integer, from 1 to 1000`), or null when it has none. */
 export function specRule(s: JsonObject | undefined): string | null {
   if (!s) return null;
+  // A SID or a name in its place: each branch's rule, either of which a value may meet.
+  if (Array.isArray(s.anyOf)) {
+    const rules = s.anyOf.map((branch: JsonObject) => specRule(branch)).filter((r: string | null): r is string => r !== null);
+    return rules.length ? rules.join('; or ') : null;
+  }
   const parts: string[] = [];
   const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type;
   if (type === 'integer') parts.push('an integer');

@@ -34,18 +34,33 @@ const badType = (t: unknown, v: unknown): boolean =>
           ? typeof v !== 'object' || v === null || Array.isArray(v)
           : (t === 'string' || t === 'boolean') && typeof v !== t;
 
-/** A value against its schema's rules; a date field takes a valid `Date` too (sent as ISO 8601). */
-function checkValue(name: string, schema: BodyFieldRule, v: unknown): void {
+type Broken = { rule: string; text: string } | null;
+
+/** The first rule a value breaks, or null; a date field takes a valid `Date` too (sent as ISO 8601). */
+function broken(schema: BodyFieldRule, v: unknown): Broken {
   if (v instanceof Date && /^date/.test(schema.format ?? '')) {
-    if (Number.isNaN(v.getTime())) fail(name, 'type', 'is an invalid Date');
-    return;
+    return Number.isNaN(v.getTime()) ? { rule: 'type', text: 'is an invalid Date' } : null;
   }
-  if (badType(schema.type, v)) fail(name, 'type', `must be ${schema.type}`);
-  if (Array.isArray(v) && schema.items) for (const item of v) checkValue(name, schema.items, item);
+  if (badType(schema.type, v)) return { rule: 'type', text: `must be ${schema.type}` };
+  if (Array.isArray(v) && schema.items) {
+    for (const item of v) {
+      const b = broken(schema.items, item);
+      if (b) return b;
+    }
+  }
   for (const [rule, bad] of RULES) {
     const bound = schema[rule];
-    if (bound !== undefined && bad(v as never, bound as never)) fail(name, rule, `${rule} ${bound}`);
+    if (bound !== undefined && bad(v as never, bound as never)) return { rule, text: `${rule} ${bound}` };
   }
+  // A SID or a name in its place: it passes when one branch takes it, and is told what each branch wanted.
+  const misses = schema.anyOf?.map((branch) => broken(branch, v));
+  if (misses?.every(Boolean)) return { rule: 'anyOf', text: `matches none of: ${misses.map((m) => m!.text).join('; ')}` };
+  return null;
+}
+
+function checkValue(name: string, schema: BodyFieldRule, v: unknown): void {
+  const b = broken(schema, v);
+  if (b) fail(name, b.rule, b.text);
 }
 
 /** An unknown name: a ProxyValidationError, with the name it most likely meant. */

@@ -5,6 +5,33 @@
 import type * as T from '@twilio-proxy/types';
 import { namedFactory, randomPathValue, type Factory, type FactoryOptions } from '../core/fixtures.js';
 
+/** Options of {@link createServiceFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
+export interface ServiceFactoryOptions extends FactoryOptions {
+}
+
+/** A factory of `Service` items (A Service resource of Twilio Proxy). */
+export interface ServiceFactory extends Factory<T.Service> {
+}
+
+/** Deterministic, spec-valid `Service` items: `createFactory("Service", …)` with named parents. */
+export const createServiceFactory = (options: ServiceFactoryOptions = {}): ServiceFactory =>
+  namedFactory<ServiceFactory>("Service", [], options);
+
+/** Options of {@link createPhoneNumberFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
+export interface PhoneNumberFactoryOptions extends FactoryOptions {
+  /** The `{ServiceSid}` the items sit under. */
+  serviceSid?: string;
+}
+
+/** A factory of `PhoneNumber` items (A Phone Number resource of Twilio Proxy). */
+export interface PhoneNumberFactory extends Factory<T.PhoneNumber> {
+  readonly serviceSid: string;
+}
+
+/** Deterministic, spec-valid `PhoneNumber` items: `createFactory("PhoneNumber", …)` with named parents. */
+export const createPhoneNumberFactory = (options: PhoneNumberFactoryOptions = {}): PhoneNumberFactory =>
+  namedFactory<PhoneNumberFactory>("PhoneNumber", ["ServiceSid"], options);
+
 /** Options of {@link createSessionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface SessionFactoryOptions extends FactoryOptions {
   /** The `{ServiceSid}` the items sit under. */
@@ -20,5 +47,68 @@ export interface SessionFactory extends Factory<T.Session> {
 export const createSessionFactory = (options: SessionFactoryOptions = {}): SessionFactory =>
   namedFactory<SessionFactory>("Session", ["ServiceSid"], options);
 
+/** Options of {@link createInteractionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
+export interface InteractionFactoryOptions extends FactoryOptions {
+  /** The `{ServiceSid}` the items sit under. */
+  serviceSid?: string;
+  /** The `{SessionSid}` the items sit under. */
+  sessionSid?: string;
+}
+
+/** A factory of `Interaction` items (A Interaction resource of Twilio Proxy). */
+export interface InteractionFactory extends Factory<T.Interaction> {
+  readonly serviceSid: string;
+  readonly sessionSid: string;
+}
+
+/** Deterministic, spec-valid `Interaction` items: `createFactory("Interaction", …)` with named parents. */
+export const createInteractionFactory = (options: InteractionFactoryOptions = {}): InteractionFactory =>
+  namedFactory<InteractionFactory>("Interaction", ["ServiceSid", "SessionSid"], options);
+
+/** Options of {@link createParticipantFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
+export interface ParticipantFactoryOptions extends FactoryOptions {
+  /** The `{ServiceSid}` the items sit under. */
+  serviceSid?: string;
+  /** The `{SessionSid}` the items sit under. */
+  sessionSid?: string;
+}
+
+/** A factory of `Participant` items (A Participant resource of Twilio Proxy). */
+export interface ParticipantFactory extends Factory<T.Participant> {
+  readonly serviceSid: string;
+  readonly sessionSid: string;
+}
+
+/** Deterministic, spec-valid `Participant` items: `createFactory("Participant", …)` with named parents. */
+export const createParticipantFactory = (options: ParticipantFactoryOptions = {}): ParticipantFactory =>
+  namedFactory<ParticipantFactory>("Participant", ["ServiceSid", "SessionSid"], options);
+
+/** Options of {@link createMessageInteractionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
+export interface MessageInteractionFactoryOptions extends FactoryOptions {
+  /** The `{ServiceSid}` the items sit under. */
+  serviceSid?: string;
+  /** The `{SessionSid}` the items sit under. */
+  sessionSid?: string;
+  /** The `{ParticipantSid}` the items sit under. */
+  participantSid?: string;
+}
+
+/** A factory of `MessageInteraction` items (A Message Interaction resource of Twilio Proxy). */
+export interface MessageInteractionFactory extends Factory<T.MessageInteraction> {
+  readonly serviceSid: string;
+  readonly sessionSid: string;
+  readonly participantSid: string;
+}
+
+/** Deterministic, spec-valid `MessageInteraction` items: `createFactory("MessageInteraction", …)` with named parents. */
+export const createMessageInteractionFactory = (options: MessageInteractionFactoryOptions = {}): MessageInteractionFactory =>
+  namedFactory<MessageInteractionFactory>("MessageInteraction", ["ServiceSid", "SessionSid", "ParticipantSid"], options);
+
 /** A fresh, random-looking `{ServiceSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
 export const randomServiceSid = (seed?: number): string => randomPathValue("ServiceSid", seed);
+
+/** A fresh, random-looking `{SessionSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
+export const randomSessionSid = (seed?: number): string => randomPathValue("SessionSid", seed);
+
+/** A fresh, random-looking `{ParticipantSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
+export const randomParticipantSid = (seed?: number): string => randomPathValue("ParticipantSid", seed);

@@ -5,31 +5,73 @@
 import type * as T from '@twilio-proxy/types';
 
 /** Parent path parameters (each names the parent of a collection): camelCase name → parameter name. */
-export const PARENT_PARAMS = { serviceSid: "ServiceSid" } as const;
+export const PARENT_PARAMS = { serviceSid: "ServiceSid", sessionSid: "SessionSid", participantSid: "ParticipantSid" } as const;
 
 /** Listed collections: the mock field of their items under the default parents (the resource) → its adder (null: none). */
-export const NAMED_COLLECTIONS = { sessions: "addSessions" } as const;
+export const NAMED_COLLECTIONS = { services: "addServices", phoneNumbers: "addPhoneNumbers", sessions: "addSessions", interactions: "addInteractions", participants: "addParticipants", messageInteractions: "addMessageInteractions" } as const;
 
 /** Named options of `startMockProxy`: default parent values, and the items to serve per collection under them. */
 export interface MockNamedOptions {
   /** The default `{ServiceSid}` the mock serves (drawn from the seed when not given). */
   serviceSid?: string;
+  /** The default `{SessionSid}` the mock serves (drawn from the seed when not given). */
+  sessionSid?: string;
+  /** The default `{ParticipantSid}` the mock serves (drawn from the seed when not given). */
+  participantSid?: string;
+  /** The services to serve, in list order (default: generated ones). */
+  services?: T.Service[];
+  /** The phoneNumbers to serve under the default `{ServiceSid}`, in list order (default: generated ones). */
+  phoneNumbers?: T.PhoneNumber[];
   /** The sessions to serve under the default `{ServiceSid}`, in list order (default: generated ones). */
   sessions?: T.Session[];
+  /** The interactions to serve under the default `{ServiceSid}`, `{SessionSid}`, in list order (default: generated ones). */
+  interactions?: T.Interaction[];
+  /** The participants to serve under the default `{ServiceSid}`, `{SessionSid}`, in list order (default: generated ones). */
+  participants?: T.Participant[];
+  /** The messageInteractions to serve under the default `{ServiceSid}`, `{SessionSid}`, `{ParticipantSid}`, in list order (default: generated ones). */
+  messageInteractions?: T.MessageInteraction[];
 }
 
 /** Named fields of a running mock. */
 export interface MockNamedFields {
   /** The default `{ServiceSid}` the mock serves (throws when its collection is empty). */
   readonly serviceSid: string;
+  /** The default `{SessionSid}` the mock serves (throws when its collection is empty). */
+  readonly sessionSid: string;
+  /** The default `{ParticipantSid}` the mock serves (throws when its collection is empty). */
+  readonly participantSid: string;
+  /** The served services, in list order (live: follows adds and writes). */
+  readonly services: readonly T.Service[];
+  /** The served phoneNumbers under the default `{ServiceSid}`, in list order (live: follows adds and writes). */
+  readonly phoneNumbers: readonly T.PhoneNumber[];
   /** The served sessions under the default `{ServiceSid}`, in list order (live: follows adds and writes). */
   readonly sessions: readonly T.Session[];
+  /** The served interactions under the default `{ServiceSid}`, `{SessionSid}`, in list order (live: follows adds and writes). */
+  readonly interactions: readonly T.Interaction[];
+  /** The served participants under the default `{ServiceSid}`, `{SessionSid}`, in list order (live: follows adds and writes). */
+  readonly participants: readonly T.Participant[];
+  /** The served messageInteractions under the default `{ServiceSid}`, `{SessionSid}`, `{ParticipantSid}`, in list order (live: follows adds and writes). */
+  readonly messageInteractions: readonly T.MessageInteraction[];
+  /** Appends services (generated when given a count) at the end of the list; returns the new ones. */
+  addServices(itemsOrCount: T.Service[] | number): T.Service[];
+  /** Appends phoneNumbers under the default `{ServiceSid}` (generated when given a count) at the end of the list; returns the new ones. */
+  addPhoneNumbers(itemsOrCount: T.PhoneNumber[] | number): T.PhoneNumber[];
   /** Appends sessions under the default `{ServiceSid}` (generated when given a count) at the end of the list; returns the new ones. */
   addSessions(itemsOrCount: T.Session[] | number): T.Session[];
+  /** Appends interactions under the default `{ServiceSid}`, `{SessionSid}` (generated when given a count) at the end of the list; returns the new ones. */
+  addInteractions(itemsOrCount: T.Interaction[] | number): T.Interaction[];
+  /** Appends participants under the default `{ServiceSid}`, `{SessionSid}` (generated when given a count) at the end of the list; returns the new ones. */
+  addParticipants(itemsOrCount: T.Participant[] | number): T.Participant[];
+  /** Appends messageInteractions under the default `{ServiceSid}`, `{SessionSid}`, `{ParticipantSid}` (generated when given a count) at the end of the list; returns the new ones. */
+  addMessageInteractions(itemsOrCount: T.MessageInteraction[] | number): T.MessageInteraction[];
 }
 
 /** Named parent values of a contract suite target (others are found by listing their collections). */
 export interface TargetNamedValues {
   /** The `{ServiceSid}` to test under. */
   serviceSid?: string;
+  /** The `{SessionSid}` to test under. */
+  sessionSid?: string;
+  /** The `{ParticipantSid}` to test under. */
+  participantSid?: string;
 }

@@ -1,5 +1,13 @@
 import { type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
 
+/** 600 + i, or within the schema's `minimum`..`maximum` when 600 is outside them: distinct values where the range allows. */
+export function sampleNumber(schema: JsonObject, i: number): number {
+  const lo: number = schema.minimum ?? Number.MIN_SAFE_INTEGER;
+  const hi: number = schema.maximum ?? Number.MAX_SAFE_INTEGER;
+  const start = 600 >= lo && 600 <= hi ? 600 : lo;
+  return start + (i % (hi - start + 1));
+}
+
 /** A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans, formats. */
 export function sampleFormValue(schema: JsonObject, i: number): string {
   const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
@@ -10,7 +18,7 @@ export function sampleFormValue(schema: JsonObject, i: number): string {
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
-      return String(600 + i);
+      return String(sampleNumber(schema, i));
     case 'boolean':
       return i % 2 ? 'false' : 'true';
   }

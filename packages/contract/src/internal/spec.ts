@@ -151,11 +151,14 @@ export function childSegments(itemPath: string): string[] {
     .filter((s, i, all) => all.indexOf(s) === i);
 }
 
-/** The path parameter schema of a parameter name, from any operation that has it. */
+/**
+ * The path parameter schema of a parameter name, from any operation that has it: the SID's schema where a name may
+ * stand for the SID (the values this package makes are SIDs).
+ */
 export function pathParamSchema(name: string): JsonObject | undefined {
   for (const op of specOperations().values()) {
     const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
-    if (p) return p.schema;
+    if (p) return p.orName?.sid ?? p.schema;
   }
   return undefined;
 }

@@ -326,6 +326,23 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     expect(r.body).toEqual(listed);
   });
 
+  // Where a name may stand for the SID (an item by its unique name), the name fetches the same item.
+  const alias = op.parameters.find((p) => p.in === 'path' && p.name === itemParam)?.orName;
+  if (alias) {
+    needs('unknownItemNotFound')(
+      why('unknownItemNotFound', `answers a listed item fetched by its ${alias.property} in place of {${itemParam}} with the same item`),
+      async (ctx) => {
+        const parents = await needParents(s, c, ctx);
+        const listed = await s.firstItem(c, parents);
+        const name = listed?.[alias.property];
+        if (typeof name !== 'string') return ctx.skip(`the first listed ${c.resource} item has no ${alias.property}`);
+        const r = await s.get(s.urlOf(op, [...parents, name]));
+        expect(r.status).toBe(200);
+        expect(r.body).toEqual(listed);
+      },
+    );
+  }
+
   needs('unknownItemNotFound')(why('unknownItemNotFound', `answers an unknown {${itemParam}} with 404 and a Twilio error`), async (ctx) => {
     const parents = await needParents(s, c, ctx);
     s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, randomPathValue(itemParam)])), 404);
@@ -335,7 +352,9 @@ function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
     why('validatesParameters', `answers a malformed {${itemParam}} with 400 or 404 and a Twilio error`),
     async (ctx) => {
       const parents = await needParents(s, c, ctx);
-      s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, 'not-a-sid'])), [400, 404]);
+      // Where a unique name may stand for the SID, malformed means neither: longer than any name the spec allows.
+      const malformed = alias ? 'x'.repeat(Number(alias.name.maxLength ?? 1000) + 1) : 'not-a-sid';
+      s.expectTwilioError(op, await s.get(s.urlOf(op, [...parents, malformed])), [400, 404]);
     },
   );
 

@@ -4,18 +4,120 @@
  */
 import type { components, operations } from './schema.gen.js';
 
+/** A Interaction resource of Twilio Proxy. */
+export type Interaction = components['schemas']['Interaction'];
+/** The Type of the Interaction. Can be: `message`, `voice` or `unknown`. */
+export type InteractionType = components['schemas']['InteractionType'];
+/** The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls. */
+export type InteractionResourceStatus = components['schemas']['InteractionResourceStatus'];
+/** A Message Interaction resource of Twilio Proxy. */
+export type MessageInteraction = components['schemas']['MessageInteraction'];
+/** The Type of Message Interaction. This value is always `message`. */
+export type MessageInteractionType = components['schemas']['MessageInteractionType'];
+/** Always empty for created Message Interactions. */
+export type MessageInteractionResourceStatus = components['schemas']['MessageInteractionResourceStatus'];
+/** A Participant resource of Twilio Proxy. */
+export type Participant = components['schemas']['Participant'];
+/** A Phone Number resource of Twilio Proxy. */
+export type PhoneNumber = components['schemas']['PhoneNumber'];
+/** A Service resource of Twilio Proxy. */
+export type Service = components['schemas']['Service'];
+/** Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America. */
+export type ServiceGeoMatchLevel = components['schemas']['ServiceGeoMatchLevel'];
+/** The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`. `prefer-sticky` means that we will try and select the same Proxy Number for a given participant if they have previous Sessions, but we will not fail if that Proxy Number cannot be used. `avoid-sticky` means that we will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number. */
+export type ServiceNumberSelectionBehavior = components['schemas']['ServiceNumberSelectionBehavior'];
+/** A Proxy Session as listed by the Service. */
+export type Session = components['schemas']['Session'];
 /** The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`. */
 export type SessionStatus = components['schemas']['SessionStatus'];
 /** The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`. */
 export type SessionMode = components['schemas']['SessionMode'];
-/** A Proxy Session as listed by the Service. */
-export type Session = components['schemas']['Session'];
-/** Paging information of a list page. Follow `next_page_url` as given to read the next page. */
-export type PageMeta = components['schemas']['PageMeta'];
+/** A page of Interaction items. */
+export type ListInteractionResponse = components['schemas']['ListInteractionResponse'];
+/** A page of MessageInteraction items. */
+export type ListMessageInteractionResponse = components['schemas']['ListMessageInteractionResponse'];
+/** The form fields of CreateMessageInteraction. */
+export type CreateMessageInteractionRequest = components['schemas']['CreateMessageInteractionRequest'];
+/** A page of Participant items. */
+export type ListParticipantResponse = components['schemas']['ListParticipantResponse'];
+/** The form fields of CreateParticipant. */
+export type CreateParticipantRequest = components['schemas']['CreateParticipantRequest'];
+/** A page of PhoneNumber items. */
+export type ListPhoneNumberResponse = components['schemas']['ListPhoneNumberResponse'];
+/** The form fields of CreatePhoneNumber. */
+export type CreatePhoneNumberRequest = components['schemas']['CreatePhoneNumberRequest'];
+/** The form fields of UpdatePhoneNumber. */
+export type UpdatePhoneNumberRequest = components['schemas']['UpdatePhoneNumberRequest'];
+/** The form fields of UpdateService. */
+export type UpdateServiceRequest = components['schemas']['UpdateServiceRequest'];
+/** A page of Service items. */
+export type ListServiceResponse = components['schemas']['ListServiceResponse'];
+/** The form fields of CreateService. */
+export type CreateServiceRequest = components['schemas']['CreateServiceRequest'];
+/** The form fields of UpdateSession. */
+export type UpdateSessionRequest = components['schemas']['UpdateSessionRequest'];
 /** A page of Sessions. */
 export type ListSessionResponse = components['schemas']['ListSessionResponse'];
+/** The form fields of CreateSession. */
+export type CreateSessionRequest = components['schemas']['CreateSessionRequest'];
+/** Paging information of a list page. Follow `next_page_url` as given to read the next page. */
+export type PageMeta = components['schemas']['PageMeta'];
 /** The body of every Twilio error response. */
 export type TwilioError = components['schemas']['TwilioError'];
+/** Path parameters of ListService: Retrieve a list of all Services for Twilio Proxy */
+export type ListServicePathParams = operations['ListService']['parameters']['path'];
+/** Query parameters of ListService. */
+export type ListServiceQuery = NonNullable<operations['ListService']['parameters']['query']>;
+/** Path parameters of ListService: Retrieve a list of all Services for Twilio Proxy. @deprecated Use {@link ListServicePathParams}, the same type; this name goes in the next major. */
+export type ListServicesPathParams = operations['ListService']['parameters']['path'];
+/** Query parameters of ListService. @deprecated Use {@link ListServiceQuery}, the same type; this name goes in the next major. */
+export type ListServicesQuery = NonNullable<operations['ListService']['parameters']['query']>;
+/** The 200 body of ListService. @deprecated Use {@link ListServiceResponse}, the same type; this name goes in the next major. */
+export type ListServicesResponse = operations['ListService']['responses']['200']['content']['application/json'];
+/** Path parameters of CreateService: Create a new Service for Twilio Proxy */
+export type CreateServicePathParams = operations['CreateService']['parameters']['path'];
+/** Query parameters of CreateService. */
+export type CreateServiceQuery = NonNullable<operations['CreateService']['parameters']['query']>;
+/** The 201 body of CreateService. */
+export type CreateServiceResponse = operations['CreateService']['responses']['201']['content']['application/json'];
+/** The request body of CreateService (application/x-www-form-urlencoded). */
+export type CreateServiceBody = NonNullable<operations['CreateService']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of ListPhoneNumber: Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service */
+export type ListPhoneNumberPathParams = operations['ListPhoneNumber']['parameters']['path'];
+/** Query parameters of ListPhoneNumber. */
+export type ListPhoneNumberQuery = NonNullable<operations['ListPhoneNumber']['parameters']['query']>;
+/** Path parameters of ListPhoneNumber: Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service. @deprecated Use {@link ListPhoneNumberPathParams}, the same type; this name goes in the next major. */
+export type ListPhoneNumbersPathParams = operations['ListPhoneNumber']['parameters']['path'];
+/** Query parameters of ListPhoneNumber. @deprecated Use {@link ListPhoneNumberQuery}, the same type; this name goes in the next major. */
+export type ListPhoneNumbersQuery = NonNullable<operations['ListPhoneNumber']['parameters']['query']>;
+/** The 200 body of ListPhoneNumber. @deprecated Use {@link ListPhoneNumberResponse}, the same type; this name goes in the next major. */
+export type ListPhoneNumbersResponse = operations['ListPhoneNumber']['responses']['200']['content']['application/json'];
+/** Path parameters of CreatePhoneNumber: Add a Phone Number to a Service's Proxy Number Pool */
+export type CreatePhoneNumberPathParams = operations['CreatePhoneNumber']['parameters']['path'];
+/** Query parameters of CreatePhoneNumber. */
+export type CreatePhoneNumberQuery = NonNullable<operations['CreatePhoneNumber']['parameters']['query']>;
+/** The 201 body of CreatePhoneNumber. */
+export type CreatePhoneNumberResponse = operations['CreatePhoneNumber']['responses']['201']['content']['application/json'];
+/** The request body of CreatePhoneNumber (application/x-www-form-urlencoded). */
+export type CreatePhoneNumberBody = NonNullable<operations['CreatePhoneNumber']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of FetchPhoneNumber: Fetch a specific Phone Number */
+export type FetchPhoneNumberPathParams = operations['FetchPhoneNumber']['parameters']['path'];
+/** Query parameters of FetchPhoneNumber. */
+export type FetchPhoneNumberQuery = NonNullable<operations['FetchPhoneNumber']['parameters']['query']>;
+/** The 200 body of FetchPhoneNumber. */
+export type FetchPhoneNumberResponse = operations['FetchPhoneNumber']['responses']['200']['content']['application/json'];
+/** Path parameters of UpdatePhoneNumber: Update a specific Proxy Number */
+export type UpdatePhoneNumberPathParams = operations['UpdatePhoneNumber']['parameters']['path'];
+/** Query parameters of UpdatePhoneNumber. */
+export type UpdatePhoneNumberQuery = NonNullable<operations['UpdatePhoneNumber']['parameters']['query']>;
+/** The 200 body of UpdatePhoneNumber. */
+export type UpdatePhoneNumberResponse = operations['UpdatePhoneNumber']['responses']['200']['content']['application/json'];
+/** The request body of UpdatePhoneNumber (application/x-www-form-urlencoded). */
+export type UpdatePhoneNumberBody = NonNullable<operations['UpdatePhoneNumber']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of DeletePhoneNumber: Delete a specific Phone Number from a Service */
+export type DeletePhoneNumberPathParams = operations['DeletePhoneNumber']['parameters']['path'];
+/** Query parameters of DeletePhoneNumber. */
+export type DeletePhoneNumberQuery = NonNullable<operations['DeletePhoneNumber']['parameters']['query']>;
 /** Path parameters of ListSession: List the Sessions of a Service */
 export type ListSessionPathParams = operations['ListSession']['parameters']['path'];
 /** Query parameters of ListSession. */
@@ -26,3 +128,119 @@ export type ListSessionsPathParams = operations['ListSession']['parameters']['pa
 export type ListSessionsQuery = NonNullable<operations['ListSession']['parameters']['query']>;
 /** The 200 body of ListSession. @deprecated Use {@link ListSessionResponse}, the same type; this name goes in the next major. */
 export type ListSessionsResponse = operations['ListSession']['responses']['200']['content']['application/json'];
+/** Path parameters of CreateSession: Create a new Session */
+export type CreateSessionPathParams = operations['CreateSession']['parameters']['path'];
+/** Query parameters of CreateSession. */
+export type CreateSessionQuery = NonNullable<operations['CreateSession']['parameters']['query']>;
+/** The 201 body of CreateSession. */
+export type CreateSessionResponse = operations['CreateSession']['responses']['201']['content']['application/json'];
+/** The request body of CreateSession (application/x-www-form-urlencoded). */
+export type CreateSessionBody = NonNullable<operations['CreateSession']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of ListInteraction: Retrieve a list of all Interactions for a Session */
+export type ListInteractionPathParams = operations['ListInteraction']['parameters']['path'];
+/** Query parameters of ListInteraction. */
+export type ListInteractionQuery = NonNullable<operations['ListInteraction']['parameters']['query']>;
+/** Path parameters of ListInteraction: Retrieve a list of all Interactions for a Session. @deprecated Use {@link ListInteractionPathParams}, the same type; this name goes in the next major. */
+export type ListInteractionsPathParams = operations['ListInteraction']['parameters']['path'];
+/** Query parameters of ListInteraction. @deprecated Use {@link ListInteractionQuery}, the same type; this name goes in the next major. */
+export type ListInteractionsQuery = NonNullable<operations['ListInteraction']['parameters']['query']>;
+/** The 200 body of ListInteraction. @deprecated Use {@link ListInteractionResponse}, the same type; this name goes in the next major. */
+export type ListInteractionsResponse = operations['ListInteraction']['responses']['200']['content']['application/json'];
+/** Path parameters of FetchInteraction: Retrieve a list of Interactions for a given Session */
+export type FetchInteractionPathParams = operations['FetchInteraction']['parameters']['path'];
+/** Query parameters of FetchInteraction. */
+export type FetchInteractionQuery = NonNullable<operations['FetchInteraction']['parameters']['query']>;
+/** The 200 body of FetchInteraction. */
+export type FetchInteractionResponse = operations['FetchInteraction']['responses']['200']['content']['application/json'];
+/** Path parameters of DeleteInteraction: Delete a specific Interaction */
+export type DeleteInteractionPathParams = operations['DeleteInteraction']['parameters']['path'];
+/** Query parameters of DeleteInteraction. */
+export type DeleteInteractionQuery = NonNullable<operations['DeleteInteraction']['parameters']['query']>;
+/** Path parameters of ListParticipant: Retrieve a list of all Participants in a Session */
+export type ListParticipantPathParams = operations['ListParticipant']['parameters']['path'];
+/** Query parameters of ListParticipant. */
+export type ListParticipantQuery = NonNullable<operations['ListParticipant']['parameters']['query']>;
+/** Path parameters of ListParticipant: Retrieve a list of all Participants in a Session. @deprecated Use {@link ListParticipantPathParams}, the same type; this name goes in the next major. */
+export type ListParticipantsPathParams = operations['ListParticipant']['parameters']['path'];
+/** Query parameters of ListParticipant. @deprecated Use {@link ListParticipantQuery}, the same type; this name goes in the next major. */
+export type ListParticipantsQuery = NonNullable<operations['ListParticipant']['parameters']['query']>;
+/** The 200 body of ListParticipant. @deprecated Use {@link ListParticipantResponse}, the same type; this name goes in the next major. */
+export type ListParticipantsResponse = operations['ListParticipant']['responses']['200']['content']['application/json'];
+/** Path parameters of CreateParticipant: Add a new Participant to the Session */
+export type CreateParticipantPathParams = operations['CreateParticipant']['parameters']['path'];
+/** Query parameters of CreateParticipant. */
+export type CreateParticipantQuery = NonNullable<operations['CreateParticipant']['parameters']['query']>;
+/** The 201 body of CreateParticipant. */
+export type CreateParticipantResponse = operations['CreateParticipant']['responses']['201']['content']['application/json'];
+/** The request body of CreateParticipant (application/x-www-form-urlencoded). */
+export type CreateParticipantBody = NonNullable<operations['CreateParticipant']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of ListMessageInteraction: Retrieve a list of all Message Interactions for a Participant */
+export type ListMessageInteractionPathParams = operations['ListMessageInteraction']['parameters']['path'];
+/** Query parameters of ListMessageInteraction. */
+export type ListMessageInteractionQuery = NonNullable<operations['ListMessageInteraction']['parameters']['query']>;
+/** Path parameters of ListMessageInteraction: Retrieve a list of all Message Interactions for a Participant. @deprecated Use {@link ListMessageInteractionPathParams}, the same type; this name goes in the next major. */
+export type ListMessageInteractionsPathParams = operations['ListMessageInteraction']['parameters']['path'];
+/** Query parameters of ListMessageInteraction. @deprecated Use {@link ListMessageInteractionQuery}, the same type; this name goes in the next major. */
+export type ListMessageInteractionsQuery = NonNullable<operations['ListMessageInteraction']['parameters']['query']>;
+/** The 200 body of ListMessageInteraction. @deprecated Use {@link ListMessageInteractionResponse}, the same type; this name goes in the next major. */
+export type ListMessageInteractionsResponse = operations['ListMessageInteraction']['responses']['200']['content']['application/json'];
+/** Path parameters of CreateMessageInteraction: Create a new message Interaction to send directly from your system to one Participant */
+export type CreateMessageInteractionPathParams = operations['CreateMessageInteraction']['parameters']['path'];
+/** Query parameters of CreateMessageInteraction. */
+export type CreateMessageInteractionQuery = NonNullable<operations['CreateMessageInteraction']['parameters']['query']>;
+/** The 200 body of CreateMessageInteraction. */
+export type CreateMessageInteractionResponse = operations['CreateMessageInteraction']['responses']['200']['content']['application/json'];
+/** The request body of CreateMessageInteraction (application/x-www-form-urlencoded). */
+export type CreateMessageInteractionBody = NonNullable<operations['CreateMessageInteraction']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of FetchMessageInteraction: Fetch a specific Message Interaction */
+export type FetchMessageInteractionPathParams = operations['FetchMessageInteraction']['parameters']['path'];
+/** Query parameters of FetchMessageInteraction. */
+export type FetchMessageInteractionQuery = NonNullable<operations['FetchMessageInteraction']['parameters']['query']>;
+/** The 200 body of FetchMessageInteraction. */
+export type FetchMessageInteractionResponse = operations['FetchMessageInteraction']['responses']['200']['content']['application/json'];
+/** Path parameters of FetchParticipant: Fetch a specific Participant */
+export type FetchParticipantPathParams = operations['FetchParticipant']['parameters']['path'];
+/** Query parameters of FetchParticipant. */
+export type FetchParticipantQuery = NonNullable<operations['FetchParticipant']['parameters']['query']>;
+/** The 200 body of FetchParticipant. */
+export type FetchParticipantResponse = operations['FetchParticipant']['responses']['200']['content']['application/json'];
+/** Path parameters of DeleteParticipant: Delete a specific Participant */
+export type DeleteParticipantPathParams = operations['DeleteParticipant']['parameters']['path'];
+/** Query parameters of DeleteParticipant. */
+export type DeleteParticipantQuery = NonNullable<operations['DeleteParticipant']['parameters']['query']>;
+/** Path parameters of FetchSession: Fetch a specific Session */
+export type FetchSessionPathParams = operations['FetchSession']['parameters']['path'];
+/** Query parameters of FetchSession. */
+export type FetchSessionQuery = NonNullable<operations['FetchSession']['parameters']['query']>;
+/** The 200 body of FetchSession. */
+export type FetchSessionResponse = operations['FetchSession']['responses']['200']['content']['application/json'];
+/** Path parameters of UpdateSession: Update a specific Session */
+export type UpdateSessionPathParams = operations['UpdateSession']['parameters']['path'];
+/** Query parameters of UpdateSession. */
+export type UpdateSessionQuery = NonNullable<operations['UpdateSession']['parameters']['query']>;
+/** The 200 body of UpdateSession. */
+export type UpdateSessionResponse = operations['UpdateSession']['responses']['200']['content']['application/json'];
+/** The request body of UpdateSession (application/x-www-form-urlencoded). */
+export type UpdateSessionBody = NonNullable<operations['UpdateSession']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of DeleteSession: Delete a specific Session */
+export type DeleteSessionPathParams = operations['DeleteSession']['parameters']['path'];
+/** Query parameters of DeleteSession. */
+export type DeleteSessionQuery = NonNullable<operations['DeleteSession']['parameters']['query']>;
+/** Path parameters of FetchService: Fetch a specific Service */
+export type FetchServicePathParams = operations['FetchService']['parameters']['path'];
+/** Query parameters of FetchService. */
+export type FetchServiceQuery = NonNullable<operations['FetchService']['parameters']['query']>;
+/** The 200 body of FetchService. */
+export type FetchServiceResponse = operations['FetchService']['responses']['200']['content']['application/json'];
+/** Path parameters of UpdateService: Update a specific Service */
+export type UpdateServicePathParams = operations['UpdateService']['parameters']['path'];
+/** Query parameters of UpdateService. */
+export type UpdateServiceQuery = NonNullable<operations['UpdateService']['parameters']['query']>;
+/** The 200 body of UpdateService. */
+export type UpdateServiceResponse = operations['UpdateService']['responses']['200']['content']['application/json'];
+/** The request body of UpdateService (application/x-www-form-urlencoded). */
+export type UpdateServiceBody = NonNullable<operations['UpdateService']['requestBody']>['content']['application/x-www-form-urlencoded'];
+/** Path parameters of DeleteService: Delete a specific Service */
+export type DeleteServicePathParams = operations['DeleteService']['parameters']['path'];
+/** Query parameters of DeleteService. */
+export type DeleteServiceQuery = NonNullable<operations['DeleteService']['parameters']['query']>;

@@ -6,6 +6,376 @@ import type { OperationMeta } from '../operation-meta.js';
 
 /** Every operation of the spec, with what a client needs at run time. */
 export const operationsMeta = {
+  "ListService": {
+    "method": "GET",
+    "path": "/v1/Services",
+    "resource": "services",
+    "action": "list",
+    "schema": "Service",
+    "parameters": [
+      {
+        "name": "PageSize",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 50
+        }
+      },
+      {
+        "name": "Page",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      {
+        "name": "PageToken",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "list": {
+      "itemsKey": "services"
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "CreateService": {
+    "method": "POST",
+    "path": "/v1/Services",
+    "resource": "services",
+    "action": "create",
+    "schema": "Service",
+    "parameters": [],
+    "list": null,
+    "success": {
+      "status": "201",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "UniqueName",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "DefaultTtl",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "CallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "GeoMatchLevel",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "area-code",
+              "overlay",
+              "radius",
+              "country"
+            ]
+          }
+        },
+        {
+          "name": "NumberSelectionBehavior",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "avoid-sticky",
+              "prefer-sticky"
+            ]
+          }
+        },
+        {
+          "name": "InterceptCallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "OutOfSessionCallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "ChatInstanceSid",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^IS[0-9a-fA-F]{32}$",
+            "minLength": 34,
+            "maxLength": 34
+          }
+        }
+      ]
+    }
+  },
+  "ListPhoneNumber": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/PhoneNumbers",
+    "resource": "phoneNumbers",
+    "action": "list",
+    "schema": "PhoneNumber",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "PageSize",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 50
+        }
+      },
+      {
+        "name": "Page",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      {
+        "name": "PageToken",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "list": {
+      "itemsKey": "phone_numbers"
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "CreatePhoneNumber": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/PhoneNumbers",
+    "resource": "phoneNumbers",
+    "action": "create",
+    "schema": "PhoneNumber",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "201",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "Sid",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^PN[0-9a-fA-F]{32}$",
+            "minLength": 34,
+            "maxLength": 34
+          }
+        },
+        {
+          "name": "PhoneNumber",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "phone-number"
+          }
+        },
+        {
+          "name": "IsReserved",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        }
+      ]
+    }
+  },
+  "FetchPhoneNumber": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
+    "resource": "phoneNumbers",
+    "action": "fetch",
+    "schema": "PhoneNumber",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^PN[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "UpdatePhoneNumber": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
+    "resource": "phoneNumbers",
+    "action": "update",
+    "schema": "PhoneNumber",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^PN[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "IsReserved",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        }
+      ]
+    }
+  },
+  "DeletePhoneNumber": {
+    "method": "DELETE",
+    "path": "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
+    "resource": "phoneNumbers",
+    "action": "remove",
+    "schema": null,
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^PN[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "204",
+      "hasBody": false
+    },
+    "body": null
+  },
   "ListSession": {
     "method": "GET",
     "path": "/v1/Services/{ServiceSid}/Sessions",
@@ -60,6 +430,1054 @@ export const operationsMeta = {
     "success": {
       "status": "200",
       "hasBody": true
+    },
+    "body": null
+  },
+  "CreateSession": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/Sessions",
+    "resource": "sessions",
+    "action": "create",
+    "schema": "Session",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "201",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "UniqueName",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "DateExpiry",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        {
+          "name": "Ttl",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "Mode",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "message-only",
+              "voice-only",
+              "voice-and-message"
+            ]
+          }
+        },
+        {
+          "name": "Status",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "open",
+              "in-progress",
+              "closed",
+              "failed",
+              "unknown"
+            ]
+          }
+        },
+        {
+          "name": "Participants",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      ]
+    }
+  },
+  "ListInteraction": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions",
+    "resource": "interactions",
+    "action": "list",
+    "schema": "Interaction",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "PageSize",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 50
+        }
+      },
+      {
+        "name": "Page",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      {
+        "name": "PageToken",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "list": {
+      "itemsKey": "interactions"
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "FetchInteraction": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+    "resource": "interactions",
+    "action": "fetch",
+    "schema": "Interaction",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KI[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "DeleteInteraction": {
+    "method": "DELETE",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+    "resource": "interactions",
+    "action": "remove",
+    "schema": null,
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KI[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "204",
+      "hasBody": false
+    },
+    "body": null
+  },
+  "ListParticipant": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants",
+    "resource": "participants",
+    "action": "list",
+    "schema": "Participant",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "PageSize",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 50
+        }
+      },
+      {
+        "name": "Page",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      {
+        "name": "PageToken",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "list": {
+      "itemsKey": "participants"
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "CreateParticipant": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants",
+    "resource": "participants",
+    "action": "create",
+    "schema": "Participant",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "201",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "Identifier",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "FriendlyName",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "ProxyIdentifier",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "ProxyIdentifierSid",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^PN[0-9a-fA-F]{32}$",
+            "minLength": 34,
+            "maxLength": 34
+          }
+        }
+      ]
+    }
+  },
+  "ListMessageInteraction": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions",
+    "resource": "messageInteractions",
+    "action": "list",
+    "schema": "MessageInteraction",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "ParticipantSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KP[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "PageSize",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 50
+        }
+      },
+      {
+        "name": "Page",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      {
+        "name": "PageToken",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    ],
+    "list": {
+      "itemsKey": "interactions"
+    },
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "CreateMessageInteraction": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions",
+    "resource": "messageInteractions",
+    "action": "create",
+    "schema": "MessageInteraction",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "ParticipantSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KP[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "Body",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "MediaUrl",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uri"
+            }
+          }
+        }
+      ]
+    }
+  },
+  "FetchMessageInteraction": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}",
+    "resource": "messageInteractions",
+    "action": "fetch",
+    "schema": "MessageInteraction",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "ParticipantSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KP[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KI[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "FetchParticipant": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}",
+    "resource": "participants",
+    "action": "fetch",
+    "schema": "Participant",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KP[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "DeleteParticipant": {
+    "method": "DELETE",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}",
+    "resource": "participants",
+    "action": "remove",
+    "schema": null,
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "SessionSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KC[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KP[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": false
+    },
+    "body": null
+  },
+  "FetchSession": {
+    "method": "GET",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+    "resource": "sessions",
+    "action": "fetch",
+    "schema": "Session",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KC[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "UpdateSession": {
+    "method": "POST",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+    "resource": "sessions",
+    "action": "update",
+    "schema": "Session",
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KC[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "DateExpiry",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        {
+          "name": "Ttl",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "Status",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "open",
+              "in-progress",
+              "closed",
+              "failed",
+              "unknown"
+            ]
+          }
+        }
+      ]
+    }
+  },
+  "DeleteSession": {
+    "method": "DELETE",
+    "path": "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+    "resource": "sessions",
+    "action": "remove",
+    "schema": null,
+    "parameters": [
+      {
+        "name": "ServiceSid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^KS[0-9a-fA-F]{32}$",
+          "minLength": 34,
+          "maxLength": 34
+        }
+      },
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KC[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "204",
+      "hasBody": false
+    },
+    "body": null
+  },
+  "FetchService": {
+    "method": "GET",
+    "path": "/v1/Services/{Sid}",
+    "resource": "services",
+    "action": "fetch",
+    "schema": "Service",
+    "parameters": [
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KS[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": null
+  },
+  "UpdateService": {
+    "method": "POST",
+    "path": "/v1/Services/{Sid}",
+    "resource": "services",
+    "action": "update",
+    "schema": "Service",
+    "parameters": [
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KS[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "200",
+      "hasBody": true
+    },
+    "body": {
+      "mediaType": "application/x-www-form-urlencoded",
+      "fields": [
+        {
+          "name": "UniqueName",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "DefaultTtl",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          }
+        },
+        {
+          "name": "CallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "GeoMatchLevel",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "area-code",
+              "overlay",
+              "radius",
+              "country"
+            ]
+          }
+        },
+        {
+          "name": "NumberSelectionBehavior",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "avoid-sticky",
+              "prefer-sticky"
+            ]
+          }
+        },
+        {
+          "name": "InterceptCallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "OutOfSessionCallbackUrl",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        {
+          "name": "ChatInstanceSid",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^IS[0-9a-fA-F]{32}$",
+            "minLength": 34,
+            "maxLength": 34
+          }
+        }
+      ]
+    }
+  },
+  "DeleteService": {
+    "method": "DELETE",
+    "path": "/v1/Services/{Sid}",
+    "resource": "services",
+    "action": "remove",
+    "schema": null,
+    "parameters": [
+      {
+        "name": "Sid",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "anyOf": [
+            {
+              "type": "string",
+              "pattern": "^KS[0-9a-fA-F]{32}$",
+              "minLength": 34,
+              "maxLength": 34
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 191
+            }
+          ]
+        }
+      }
+    ],
+    "list": null,
+    "success": {
+      "status": "204",
+      "hasBody": false
     },
     "body": null
   }

@@ -19,8 +19,336 @@ export interface paths {
          */
         get: operations["ListSession"];
         put?: never;
+        /**
+         * Create a new Session
+         * @description Create a new Session
+         */
+        post: operations["CreateSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Interaction resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of Interactions for a given Session
+         * @description Retrieve a list of Interactions for a given Session.
+         */
+        get: operations["FetchInteraction"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a specific Interaction
+         * @description Delete a specific Interaction.
+         */
+        delete: operations["DeleteInteraction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session to read the resources from. */
+                SessionSid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of all Interactions for a Session
+         * @description Retrieve a list of all Interactions for a Session. A maximum of 100 records will be returned per page.
+         */
+        get: operations["ListInteraction"];
+        put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session to read the resources from. */
+                SessionSid: string;
+                /** @description The SID of the Participant to read the resources from. */
+                ParticipantSid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of all Message Interactions for a Participant
+         * @description Retrieve a list of all Message Interactions for a Participant.
+         */
+        get: operations["ListMessageInteraction"];
+        put?: never;
+        /**
+         * Create a new message Interaction to send directly from your system to one Participant
+         * @description Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
+         */
+        post: operations["CreateMessageInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The SID of the Participant resource. */
+                ParticipantSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the MessageInteraction resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch a specific Message Interaction
+         * @description Fetch a specific Message Interaction.
+         */
+        get: operations["FetchMessageInteraction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Participant resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch a specific Participant
+         * @description Fetch a specific Participant.
+         */
+        get: operations["FetchParticipant"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a specific Participant
+         * @description Delete a specific Participant. This is a soft-delete. The participant remains associated with the session and cannot be re-added. Participants are only permanently deleted when the Session is deleted.
+         */
+        delete: operations["DeleteParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resources. */
+                SessionSid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of all Participants in a Session
+         * @description Retrieve a list of all Participants in a Session.
+         */
+        get: operations["ListParticipant"];
+        put?: never;
+        /**
+         * Add a new Participant to the Session
+         * @description Add a new Participant to the Session
+         */
+        post: operations["CreateParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/PhoneNumbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service
+         * @description Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service. A maximum of 100 records will be returned per page.
+         */
+        get: operations["ListPhoneNumber"];
+        put?: never;
+        /**
+         * Add a Phone Number to a Service's Proxy Number Pool
+         * @description Add a Phone Number to a Service's Proxy Number Pool.
+         */
+        post: operations["CreatePhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the PhoneNumber resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch a specific Phone Number
+         * @description Fetch a specific Phone Number.
+         */
+        get: operations["FetchPhoneNumber"];
+        put?: never;
+        /**
+         * Update a specific Proxy Number
+         * @description Update a specific Proxy Number.
+         */
+        post: operations["UpdatePhoneNumber"];
+        /**
+         * Delete a specific Phone Number from a Service
+         * @description Delete a specific Phone Number from a Service.
+         */
+        delete: operations["DeletePhoneNumber"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Twilio-provided string that uniquely identifies the Service resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch a specific Service
+         * @description Fetch a specific Service.
+         */
+        get: operations["FetchService"];
+        put?: never;
+        /**
+         * Update a specific Service
+         * @description Update a specific Service.
+         */
+        post: operations["UpdateService"];
+        /**
+         * Delete a specific Service
+         * @description Delete a specific Service.
+         */
+        delete: operations["DeleteService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list of all Services for Twilio Proxy
+         * @description Retrieve a list of all Services for Twilio Proxy. A maximum of 100 records will be returned per page.
+         */
+        get: operations["ListService"];
+        put?: never;
+        /**
+         * Create a new Service for Twilio Proxy
+         * @description Create a new Service for Twilio Proxy
+         */
+        post: operations["CreateService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Services/{ServiceSid}/Sessions/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the Session resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch a specific Session
+         * @description Fetch a specific Session.
+         */
+        get: operations["FetchSession"];
+        put?: never;
+        /**
+         * Update a specific Session
+         * @description Update a specific Session.
+         */
+        post: operations["UpdateSession"];
+        /**
+         * Delete a specific Session
+         * @description Delete a specific Session.
+         */
+        delete: operations["DeleteSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -30,16 +358,293 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A Interaction resource of Twilio Proxy. */
+        Interaction: {
+            /** @description The unique string that we created to identify the Interaction resource. */
+            sid: string | null;
+            /** @description The SID of the parent Session resource. */
+            session_sid: string | null;
+            /** @description The SID of the parent Service resource. */
+            service_sid: string | null;
+            /** @description The SID of the Account that created the Interaction resource. */
+            account_sid: string | null;
+            /** @description A JSON string that includes the message body of message interactions (e.g. `{"body": "hello"}`) or the call duration (when available) of a call (e.g. `{"duration": "5"}`). */
+            data: string | null;
+            type: components["schemas"]["InteractionType"];
+            /** @description The SID of the inbound Participant resource. */
+            inbound_participant_sid: string | null;
+            /** @description The SID of the inbound resource; either the Call or Message. */
+            inbound_resource_sid: string | null;
+            inbound_resource_status: components["schemas"]["InteractionResourceStatus"];
+            /** @description The inbound resource type. Can be Call or Message. */
+            inbound_resource_type: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the Twilio inbound resource
+             */
+            inbound_resource_url: string | null;
+            /** @description The SID of the outbound Participant). */
+            outbound_participant_sid: string | null;
+            /** @description The SID of the outbound resource; either the Call or Message. */
+            outbound_resource_sid: string | null;
+            outbound_resource_status: components["schemas"]["InteractionResourceStatus"];
+            /** @description The outbound resource type. Can be: Call or Message. */
+            outbound_resource_type: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the Twilio outbound resource.
+             */
+            outbound_resource_url: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the Interaction was created.
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was last updated.
+             */
+            date_updated: string | null;
+            /**
+             * Format: uri
+             * @description The absolute URL of the Interaction resource.
+             */
+            url: string | null;
+        };
         /**
-         * @description The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
+         * @description The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
+         * @enum {string|null}
+         */
+        InteractionType: "message" | "voice" | "unknown" | null;
+        /**
+         * @description The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls.
+         * @enum {string|null}
+         */
+        InteractionResourceStatus: "accepted" | "answered" | "busy" | "canceled" | "completed" | "deleted" | "delivered" | "delivery-unknown" | "failed" | "in-progress" | "initiated" | "no-answer" | "queued" | "received" | "receiving" | "ringing" | "scheduled" | "sending" | "sent" | "undelivered" | "unknown" | null;
+        /** @description A Message Interaction resource of Twilio Proxy. */
+        MessageInteraction: {
+            /** @description The unique string that we created to identify the MessageInteraction resource. */
+            sid: string | null;
+            /** @description The SID of the parent Session resource. */
+            session_sid: string | null;
+            /** @description The SID of the parent Service resource. */
+            service_sid: string | null;
+            /** @description The SID of the Account that created the MessageInteraction resource. */
+            account_sid: string | null;
+            /** @description A JSON string that includes the message body sent to the participant. (e.g. `{"body": "hello"}`) */
+            data: string | null;
+            type: components["schemas"]["MessageInteractionType"];
+            /** @description The SID of the Participant resource. */
+            participant_sid: string | null;
+            /** @description Always empty for created Message Interactions. */
+            inbound_participant_sid: string | null;
+            /** @description Always empty for created Message Interactions. */
+            inbound_resource_sid: string | null;
+            inbound_resource_status: components["schemas"]["MessageInteractionResourceStatus"];
+            /** @description Always empty for created Message Interactions. */
+            inbound_resource_type: string | null;
+            /**
+             * Format: uri
+             * @description Always empty for created Message Interactions.
+             */
+            inbound_resource_url: string | null;
+            /** @description The SID of the outbound Participant resource. */
+            outbound_participant_sid: string | null;
+            /** @description The SID of the outbound Message resource. */
+            outbound_resource_sid: string | null;
+            outbound_resource_status: components["schemas"]["MessageInteractionResourceStatus"];
+            /** @description The outbound resource type. This value is always `Message`. */
+            outbound_resource_type: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the Twilio message resource.
+             */
+            outbound_resource_url: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was created.
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was last updated.
+             */
+            date_updated: string | null;
+            /**
+             * Format: uri
+             * @description The absolute URL of the MessageInteraction resource.
+             */
+            url: string | null;
+        };
+        /**
+         * @description The Type of Message Interaction. This value is always `message`.
+         * @enum {string|null}
+         */
+        MessageInteractionType: "message" | "voice" | "unknown" | null;
+        /**
+         * @description Always empty for created Message Interactions.
+         * @enum {string|null}
+         */
+        MessageInteractionResourceStatus: "accepted" | "answered" | "busy" | "canceled" | "completed" | "deleted" | "delivered" | "delivery-unknown" | "failed" | "in-progress" | "initiated" | "no-answer" | "queued" | "received" | "receiving" | "ringing" | "scheduled" | "sending" | "sent" | "undelivered" | "unknown" | null;
+        /** @description A Participant resource of Twilio Proxy. */
+        Participant: {
+            /** @description The unique string that we created to identify the Participant resource. */
+            sid: string | null;
+            /** @description The SID of the parent Session resource. */
+            session_sid: string | null;
+            /** @description The SID of the resource's parent Service resource. */
+            service_sid: string | null;
+            /** @description The SID of the Account that created the Participant resource. */
+            account_sid: string | null;
+            /** @description The string that you assigned to describe the participant. This value must be 255 characters or fewer. Supports UTF-8 characters. **This value should not have PII.** */
+            friendly_name: string | null;
+            /** @description The phone number or channel identifier of the Participant. This value must be 191 characters or fewer. Supports UTF-8 characters. */
+            identifier: string | null;
+            /** @description The phone number or short code (masked number) of the participant's partner. The participant will call or message the partner participant at this number. */
+            proxy_identifier: string | null;
+            /** @description The SID of the Proxy Identifier assigned to the Participant. */
+            proxy_identifier_sid: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date when the Participant was removed from the session.
+             */
+            date_deleted: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was created.
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was last updated.
+             */
+            date_updated: string | null;
+            /**
+             * Format: uri
+             * @description The absolute URL of the Participant resource.
+             */
+            url: string | null;
+            /**
+             * Format: uri-map
+             * @description The URLs to resources related the participant.
+             */
+            links: Record<string, never> | null;
+        };
+        /** @description A Phone Number resource of Twilio Proxy. */
+        PhoneNumber: {
+            /** @description The unique string that we created to identify the PhoneNumber resource. */
+            sid: string | null;
+            /** @description The SID of the Account that created the PhoneNumber resource. */
+            account_sid: string | null;
+            /** @description The SID of the PhoneNumber resource's parent Service resource. */
+            service_sid: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was created.
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was last updated.
+             */
+            date_updated: string | null;
+            /**
+             * Format: phone-number
+             * @description The phone number in E.164 format, which consists of a + followed by the country code and subscriber number.
+             */
+            phone_number: string | null;
+            /** @description The string that you assigned to describe the resource. */
+            friendly_name: string | null;
+            /** @description The ISO Country Code for the phone number. */
+            iso_country: string | null;
+            /**
+             * Format: phone-number-capabilities
+             * @description The capabilities of the phone number.
+             */
+            capabilities: ({
+                fax?: boolean;
+                mms?: boolean;
+                sms?: boolean;
+                voice?: boolean;
+            } & {
+                [key: string]: boolean;
+            }) | null;
+            /**
+             * Format: uri
+             * @description The absolute URL of the PhoneNumber resource.
+             */
+            url: string | null;
+            /** @description Whether the phone number should be reserved and not be assigned to a participant using proxy pool logic. See Reserved Phone Numbers for more information. */
+            is_reserved: boolean | null;
+            /**
+             * @description The number of open session assigned to the number. See the How many Phone Numbers do I need? guide for more information.
+             * @default 0
+             */
+            in_use: number;
+        };
+        /** @description A Service resource of Twilio Proxy. */
+        Service: {
+            /** @description The unique string that we created to identify the Service resource. */
+            sid: string | null;
+            /** @description An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. Supports UTF-8 characters. **This value should not have PII.** */
+            unique_name: string | null;
+            /** @description The SID of the Account that created the Service resource. */
+            account_sid: string | null;
+            /** @description The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship. */
+            chat_instance_sid: string | null;
+            /**
+             * Format: uri
+             * @description The URL we call when the interaction status changes.
+             */
+            callback_url: string | null;
+            /**
+             * @description The default `ttl` value for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
+             * @default 0
+             */
+            default_ttl: number;
+            number_selection_behavior: components["schemas"]["ServiceNumberSelectionBehavior"];
+            geo_match_level: components["schemas"]["ServiceGeoMatchLevel"];
+            /**
+             * Format: uri
+             * @description The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
+             */
+            intercept_callback_url: string | null;
+            /**
+             * Format: uri
+             * @description The URL we call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio function) responds with valid TwiML, we will process it. This means it is possible, for example, to play a message for a call, send an automated text message response, or redirect a call to another Phone Number. See Out-of-Session Callback Response Guide for more information.
+             */
+            out_of_session_callback_url: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was created.
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date and time in GMT when the resource was last updated.
+             */
+            date_updated: string | null;
+            /**
+             * Format: uri
+             * @description The absolute URL of the Service resource.
+             */
+            url: string | null;
+            /**
+             * Format: uri-map
+             * @description The URLs of resources related to the Service.
+             */
+            links: Record<string, never> | null;
+        };
+        /**
+         * @description Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America.
          * @enum {string}
          */
-        SessionStatus: "open" | "in-progress" | "closed" | "failed" | "unknown";
+        ServiceGeoMatchLevel: "area-code" | "overlay" | "radius" | "country";
         /**
-         * @description The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
+         * @description The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`. `prefer-sticky` means that we will try and select the same Proxy Number for a given participant if they have previous Sessions, but we will not fail if that Proxy Number cannot be used. `avoid-sticky` means that we will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number.
          * @enum {string}
          */
-        SessionMode: "message-only" | "voice-only" | "voice-and-message";
+        ServiceNumberSelectionBehavior: "avoid-sticky" | "prefer-sticky";
         /** @description A Proxy Session as listed by the Service. */
         Session: {
             /** @description The unique string that we created to identify the Session resource. */
@@ -95,6 +700,160 @@ export interface components {
              */
             url: string | null;
         };
+        /**
+         * @description The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
+         * @enum {string}
+         */
+        SessionStatus: "open" | "in-progress" | "closed" | "failed" | "unknown";
+        /**
+         * @description The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
+         * @enum {string}
+         */
+        SessionMode: "message-only" | "voice-only" | "voice-and-message";
+        /** @description A page of Interaction items. */
+        ListInteractionResponse: {
+            interactions: components["schemas"]["Interaction"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A page of MessageInteraction items. */
+        ListMessageInteractionResponse: {
+            interactions: components["schemas"]["MessageInteraction"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The form fields of CreateMessageInteraction. */
+        CreateMessageInteractionRequest: {
+            /** @description The message to send to the participant */
+            Body?: string;
+            /** @description Reserved. Not currently supported. */
+            MediaUrl?: string[];
+        };
+        /** @description A page of Participant items. */
+        ListParticipantResponse: {
+            participants: components["schemas"]["Participant"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The form fields of CreateParticipant. */
+        CreateParticipantRequest: {
+            /** @description The phone number of the Participant. */
+            Identifier: string;
+            /** @description The string that you assigned to describe the participant. This value must be 255 characters or fewer. **This value should not have PII.** */
+            FriendlyName?: string;
+            /** @description The proxy phone number to use for the Participant. If not specified, Proxy will select a number from the pool. */
+            ProxyIdentifier?: string;
+            /** @description The SID of the Proxy Identifier to assign to the Participant. */
+            ProxyIdentifierSid?: string;
+        };
+        /** @description A page of PhoneNumber items. */
+        ListPhoneNumberResponse: {
+            phone_numbers: components["schemas"]["PhoneNumber"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The form fields of CreatePhoneNumber. */
+        CreatePhoneNumberRequest: {
+            /** @description The SID of a Twilio IncomingPhoneNumber resource that represents the Twilio Number you would like to assign to your Proxy Service. */
+            Sid?: string;
+            /**
+             * Format: phone-number
+             * @description The phone number in E.164 format. E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
+             */
+            PhoneNumber?: string;
+            /** @description Whether the new phone number should be reserved and not be assigned to a participant using proxy pool logic. See Reserved Phone Numbers for more information. */
+            IsReserved?: boolean;
+        };
+        /** @description The form fields of UpdatePhoneNumber. */
+        UpdatePhoneNumberRequest: {
+            /** @description Whether the phone number should be reserved and not be assigned to a participant using proxy pool logic. See Reserved Phone Numbers for more information. */
+            IsReserved?: boolean;
+        };
+        /** @description The form fields of UpdateService. */
+        UpdateServiceRequest: {
+            /** @description An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.** */
+            UniqueName?: string;
+            /** @description The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value. */
+            DefaultTtl?: number;
+            /**
+             * Format: uri
+             * @description The URL we should call when the interaction status changes.
+             */
+            CallbackUrl?: string;
+            GeoMatchLevel?: components["schemas"]["ServiceGeoMatchLevel"];
+            NumberSelectionBehavior?: components["schemas"]["ServiceNumberSelectionBehavior"];
+            /**
+             * Format: uri
+             * @description The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
+             */
+            InterceptCallbackUrl?: string;
+            /**
+             * Format: uri
+             * @description The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio function) responds with valid TwiML, we will process it. This means it is possible, for example, to play a message for a call, send an automated text message response, or redirect a call to another Phone Number. See Out-of-Session Callback Response Guide for more information.
+             */
+            OutOfSessionCallbackUrl?: string;
+            /** @description The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship. */
+            ChatInstanceSid?: string;
+        };
+        /** @description A page of Service items. */
+        ListServiceResponse: {
+            services: components["schemas"]["Service"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The form fields of CreateService. */
+        CreateServiceRequest: {
+            /** @description An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.** */
+            UniqueName: string;
+            /** @description The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value. */
+            DefaultTtl?: number;
+            /**
+             * Format: uri
+             * @description The URL we should call when the interaction status changes.
+             */
+            CallbackUrl?: string;
+            GeoMatchLevel?: components["schemas"]["ServiceGeoMatchLevel"];
+            NumberSelectionBehavior?: components["schemas"]["ServiceNumberSelectionBehavior"];
+            /**
+             * Format: uri
+             * @description The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
+             */
+            InterceptCallbackUrl?: string;
+            /**
+             * Format: uri
+             * @description The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio function) responds with valid TwiML, we will process it. This means it is possible, for example, to play a message for a call, send an automated text message response, or redirect a call to another Phone Number. See Out-of-Session Callback Response Guide for more information.
+             */
+            OutOfSessionCallbackUrl?: string;
+            /** @description The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship. */
+            ChatInstanceSid?: string;
+        };
+        /** @description The form fields of UpdateSession. */
+        UpdateSessionRequest: {
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date when the Session should expire. If this is value is present, it overrides the `ttl` value.
+             */
+            DateExpiry?: string;
+            /** @description The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction. */
+            Ttl?: number;
+            Status?: components["schemas"]["SessionStatus"];
+        };
+        /** @description A page of Sessions. */
+        ListSessionResponse: {
+            sessions: components["schemas"]["Session"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The form fields of CreateSession. */
+        CreateSessionRequest: {
+            /** @description An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.** */
+            UniqueName?: string;
+            /**
+             * Format: date-time
+             * @description The ISO 8601 date when the Session should expire. If this is value is present, it overrides the `ttl` value.
+             */
+            DateExpiry?: string;
+            /** @description The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction. */
+            Ttl?: number;
+            Mode?: components["schemas"]["SessionMode"];
+            Status?: components["schemas"]["SessionStatus"];
+            /** @description The Participant objects to include in the new session. */
+            Participants?: string[];
+        };
         /** @description Paging information of a list page. Follow `next_page_url` as given to read the next page. */
         PageMeta: {
             /**
@@ -123,11 +882,6 @@ export interface components {
              * @description The URL of this page.
              */
             url: string;
-        };
-        /** @description A page of Sessions. */
-        ListSessionResponse: {
-            sessions: components["schemas"]["Session"][];
-            meta: components["schemas"]["PageMeta"];
         };
         /** @description The body of every Twilio error response. */
         TwilioError: {
@@ -305,6 +1059,1218 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ListSessionResponse"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    CreateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "Ttl": 3600,
+                 *       "UniqueName": "Order #1234"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "status": "open",
+                     *       "unique_name": "Order #1234",
+                     *       "date_started": "2015-07-30T20:00:00Z",
+                     *       "date_ended": "2015-07-30T20:00:00Z",
+                     *       "date_last_interaction": "2015-07-30T20:00:00Z",
+                     *       "date_expiry": "2015-07-30T20:00:00Z",
+                     *       "ttl": 3600,
+                     *       "mode": "voice-and-message",
+                     *       "closed_reason": "",
+                     *       "sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Interaction resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "data": "{\"body\":\"some message\"}",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "inbound_participant_sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "inbound_resource_sid": "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "inbound_resource_status": "sent",
+                     *       "inbound_resource_type": "Message",
+                     *       "inbound_resource_url": null,
+                     *       "outbound_participant_sid": "KPbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+                     *       "outbound_resource_sid": "SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+                     *       "outbound_resource_status": "sent",
+                     *       "outbound_resource_type": "Message",
+                     *       "outbound_resource_url": null,
+                     *       "sid": "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "type": "message",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Interactions/KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "session_sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    DeleteInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Interaction resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource was deleted successfully. */
+            204: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    ListInteraction: {
+        parameters: {
+            query?: {
+                /** @description How many resources to return in each list page. The default is 50, and the maximum is 1000. */
+                PageSize?: components["parameters"]["PageSize"];
+                /** @description The page index. This value is simply for client state. */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session to read the resources from. */
+                SessionSid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "interactions": [],
+                     *       "meta": {
+                     *         "previous_page_url": null,
+                     *         "next_page_url": null,
+                     *         "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Interactions?PageSize=50&Page=0",
+                     *         "page": 0,
+                     *         "first_page_url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Interactions?PageSize=50&Page=0",
+                     *         "page_size": 50,
+                     *         "key": "interactions"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListInteractionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    ListMessageInteraction: {
+        parameters: {
+            query?: {
+                /** @description How many resources to return in each list page. The default is 50, and the maximum is 1000. */
+                PageSize?: components["parameters"]["PageSize"];
+                /** @description The page index. This value is simply for client state. */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session to read the resources from. */
+                SessionSid: string;
+                /** @description The SID of the Participant to read the resources from. */
+                ParticipantSid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "interactions": [],
+                     *       "meta": {
+                     *         "previous_page_url": null,
+                     *         "next_page_url": null,
+                     *         "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions?PageSize=50&Page=0",
+                     *         "page": 0,
+                     *         "first_page_url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions?PageSize=50&Page=0",
+                     *         "page_size": 50,
+                     *         "key": "interactions"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListMessageInteractionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    CreateMessageInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session to read the resources from. */
+                SessionSid: string;
+                /** @description The SID of the Participant to read the resources from. */
+                ParticipantSid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "Body": "some message"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreateMessageInteractionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "data": "{\"body\":\"some message\"}",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "participant_sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "inbound_participant_sid": null,
+                     *       "inbound_resource_sid": null,
+                     *       "inbound_resource_status": null,
+                     *       "inbound_resource_type": null,
+                     *       "inbound_resource_url": null,
+                     *       "outbound_participant_sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "outbound_resource_sid": "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "outbound_resource_status": "sent",
+                     *       "outbound_resource_type": "Message",
+                     *       "outbound_resource_url": null,
+                     *       "sid": "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "type": "message",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions/KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "session_sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageInteraction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchMessageInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The SID of the Participant resource. */
+                ParticipantSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the MessageInteraction resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "data": "{\"body\":\"some message\"}",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "participant_sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "inbound_participant_sid": null,
+                     *       "inbound_resource_sid": null,
+                     *       "inbound_resource_status": null,
+                     *       "inbound_resource_type": null,
+                     *       "inbound_resource_url": null,
+                     *       "outbound_participant_sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "outbound_resource_sid": "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "outbound_resource_status": "sent",
+                     *       "outbound_resource_type": "Message",
+                     *       "outbound_resource_url": null,
+                     *       "sid": "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "type": "message",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions/KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "session_sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageInteraction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Participant resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "session_sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "identifier": "+14155551212",
+                     *       "proxy_identifier": "+14155559999",
+                     *       "proxy_identifier_sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "friendly_name": "friendly_name",
+                     *       "date_deleted": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "links": {
+                     *         "message_interactions": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    DeleteParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resource. */
+                SessionSid: string;
+                /** @description The Twilio-provided string that uniquely identifies the Participant resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource was deleted successfully. */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    ListParticipant: {
+        parameters: {
+            query?: {
+                /** @description How many resources to return in each list page. The default is 50, and the maximum is 1000. */
+                PageSize?: components["parameters"]["PageSize"];
+                /** @description The page index. This value is simply for client state. */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resources. */
+                SessionSid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "previous_page_url": null,
+                     *         "next_page_url": null,
+                     *         "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=0",
+                     *         "page": 0,
+                     *         "first_page_url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=0",
+                     *         "page_size": 50,
+                     *         "key": "participants"
+                     *       },
+                     *       "participants": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListParticipantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    CreateParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The SID of the parent Session of the resources. */
+                SessionSid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateParticipantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "session_sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "identifier": "+14155551212",
+                     *       "proxy_identifier": "+14155559999",
+                     *       "proxy_identifier_sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "friendly_name": "friendly_name",
+                     *       "date_deleted": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "links": {
+                     *         "message_interactions": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessageInteractions"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    ListPhoneNumber: {
+        parameters: {
+            query?: {
+                /** @description How many resources to return in each list page. The default is 50, and the maximum is 1000. */
+                PageSize?: components["parameters"]["PageSize"];
+                /** @description The page index. This value is simply for client state. */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "page": 0,
+                     *         "page_size": 50,
+                     *         "first_page_url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers?PageSize=50&Page=0",
+                     *         "previous_page_url": null,
+                     *         "next_page_url": null,
+                     *         "key": "phone_numbers",
+                     *         "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers?PageSize=50&Page=0"
+                     *       },
+                     *       "phone_numbers": [
+                     *         {
+                     *           "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *           "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *           "sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *           "date_created": "2015-07-30T20:00:00Z",
+                     *           "date_updated": "2015-07-30T20:00:00Z",
+                     *           "phone_number": "+1987654321",
+                     *           "friendly_name": "Friendly Name",
+                     *           "iso_country": "US",
+                     *           "capabilities": {
+                     *             "sms_outbound": true,
+                     *             "voice_inbound": false
+                     *           },
+                     *           "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *           "is_reserved": false,
+                     *           "in_use": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListPhoneNumberResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    CreatePhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "Sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePhoneNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "phone_number": "+1987654321",
+                     *       "friendly_name": "Friendly Name",
+                     *       "iso_country": "US",
+                     *       "capabilities": {
+                     *         "sms_outbound": true,
+                     *         "voice_inbound": false
+                     *       },
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "is_reserved": false,
+                     *       "in_use": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PhoneNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the PhoneNumber resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "phone_number": "+1987654321",
+                     *       "friendly_name": "Friendly Name",
+                     *       "iso_country": "US",
+                     *       "capabilities": {
+                     *         "sms_outbound": true,
+                     *         "voice_inbound": false
+                     *       },
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "is_reserved": false,
+                     *       "in_use": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PhoneNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    UpdatePhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the PhoneNumber resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "IsReserved": true
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdatePhoneNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "phone_number": "+1987654321",
+                     *       "friendly_name": "Friendly Name",
+                     *       "iso_country": "US",
+                     *       "capabilities": {
+                     *         "sms_outbound": true,
+                     *         "voice_inbound": false
+                     *       },
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "is_reserved": true,
+                     *       "in_use": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PhoneNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    DeletePhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the PhoneNumber resource. */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource was deleted successfully. */
+            204: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Twilio-provided string that uniquely identifies the Service resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "chat_instance_sid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "unique_name": "My Service",
+                     *       "default_ttl": 3600,
+                     *       "callback_url": "http://www.example.com",
+                     *       "geo_match_level": "country",
+                     *       "number_selection_behavior": "prefer-sticky",
+                     *       "intercept_callback_url": "http://www.example.com",
+                     *       "out_of_session_callback_url": "http://www.example.com",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "links": {
+                     *         "sessions": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions",
+                     *         "phone_numbers": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    UpdateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Twilio-provided string that uniquely identifies the Service resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "DefaultTtl": 3600,
+                 *       "CallbackUrl": "http://www.example.com",
+                 *       "UniqueName": "My Service",
+                 *       "ChatInstanceSid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "chat_instance_sid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "unique_name": "My Service",
+                     *       "default_ttl": 3600,
+                     *       "callback_url": "http://www.example.com",
+                     *       "geo_match_level": "country",
+                     *       "number_selection_behavior": "prefer-sticky",
+                     *       "intercept_callback_url": "http://www.example.com",
+                     *       "out_of_session_callback_url": "http://www.example.com",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "links": {
+                     *         "sessions": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions",
+                     *         "phone_numbers": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    DeleteService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Twilio-provided string that uniquely identifies the Service resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource was deleted successfully. */
+            204: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    ListService: {
+        parameters: {
+            query?: {
+                /** @description How many resources to return in each list page. The default is 50, and the maximum is 1000. */
+                PageSize?: components["parameters"]["PageSize"];
+                /** @description The page index. This value is simply for client state. */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "services": [],
+                     *       "meta": {
+                     *         "first_page_url": "https://proxy.twilio.com/v1/Services?PageSize=50&Page=0",
+                     *         "key": "services",
+                     *         "next_page_url": null,
+                     *         "page": 0,
+                     *         "page_size": 50,
+                     *         "previous_page_url": null,
+                     *         "url": "https://proxy.twilio.com/v1/Services?PageSize=50&Page=0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    CreateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "DefaultTtl": 3600,
+                 *       "CallbackUrl": "http://www.example.com",
+                 *       "UniqueName": "My Service",
+                 *       "ChatInstanceSid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreateServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "chat_instance_sid": "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "unique_name": "My Service",
+                     *       "default_ttl": 3600,
+                     *       "callback_url": "http://www.example.com",
+                     *       "geo_match_level": "country",
+                     *       "number_selection_behavior": "prefer-sticky",
+                     *       "intercept_callback_url": "http://www.example.com",
+                     *       "out_of_session_callback_url": "http://www.example.com",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "links": {
+                     *         "sessions": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions",
+                     *         "phone_numbers": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    FetchSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the Session resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "status": "open",
+                     *       "unique_name": "Order #1234",
+                     *       "date_started": "2015-07-30T20:00:00Z",
+                     *       "date_ended": "2015-07-30T20:00:00Z",
+                     *       "date_last_interaction": "2015-07-30T20:00:00Z",
+                     *       "date_expiry": "2015-07-30T20:00:00Z",
+                     *       "ttl": 3600,
+                     *       "mode": "voice-and-message",
+                     *       "closed_reason": "",
+                     *       "sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    UpdateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the Session resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "Ttl": 3600,
+                 *       "Status": "in-progress"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service_sid": "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "status": "in-progress",
+                     *       "unique_name": "Order #1234",
+                     *       "date_started": "2015-07-30T20:00:00Z",
+                     *       "date_ended": "2015-07-30T20:00:00Z",
+                     *       "date_last_interaction": "2015-07-30T20:00:00Z",
+                     *       "date_expiry": "2015-07-30T20:00:00Z",
+                     *       "ttl": 3600,
+                     *       "mode": "voice-and-message",
+                     *       "closed_reason": "",
+                     *       "sid": "KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "date_updated": "2015-07-30T20:00:00Z",
+                     *       "date_created": "2015-07-30T20:00:00Z",
+                     *       "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                     *       "url": "https://proxy.twilio.com/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    DeleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SID of the parent Service of the resource to read. */
+                ServiceSid: components["parameters"]["ServiceSid"];
+                /** @description The Twilio-provided string that uniquely identifies the Session resource, or its `unique_name` (Twilio accepts either in the URL). */
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource was deleted successfully. */
+            204: {
+                headers: {
+                    "Twilio-Request-Id": components["headers"]["TwilioRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -21,3 +21,26 @@ export function anySidShapeOf(schema: JsonObject | undefined): { readonly letter
   const m = typeof schema?.pattern === 'string' ? ANY_SID_PATTERN.exec(schema.pattern) : null;
   return m ? { letters: Number(m[1]), hexDigits: Number(m[2]) } : null;
 }
+
+/**
+ * A parameter Twilio takes either as a SID or as a name in its place (an item by its unique name, where Twilio allows it):
+ * the schema is an `anyOf` of a SID-shaped branch and a name branch whose `x-item-property` names the item
+ * property the name matches. The SID branch keeps its strictness; only the named property widens it.
+ */
+export interface SidOrName {
+  /** The SID branch (`pattern`, `minLength`, `maxLength`). */
+  readonly sid: JsonObject;
+  /** The name branch, as the spec bounds it. */
+  readonly name: JsonObject;
+  /** The item property the name matches (`unique_name`). */
+  readonly property: string;
+}
+
+/** The SID and name branches of a schema that takes either, or null for any other schema. */
+export function sidOrNameOf(schema: JsonObject | undefined): SidOrName | null {
+  const branches: JsonObject[] | undefined = schema?.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return null;
+  const sid = branches.find((b) => sidShapeOf(b) !== null);
+  const name = branches.find((b) => b !== sid && typeof b?.['x-item-property'] === 'string');
+  return sid && name ? { sid, name, property: name['x-item-property'] } : null;
+}

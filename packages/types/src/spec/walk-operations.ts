@@ -3,7 +3,7 @@ import type { JsonObject } from './json-object.js';
 import { actionOf, pathParamNames } from './naming.js';
 import { type WalkedRequestBody, walkRequestBody } from './request-body.js';
 import { nameResources } from './resource-names.js';
-import { sidShapeOf } from './sid-shape.js';
+import { type SidOrName, sidOrNameOf, sidShapeOf } from './sid-shape.js';
 import { type WalkedSuccess, walkSuccess } from './success-response.js';
 
 /** The one walker over an OpenAPI document: the generator, the validators, the mock and the CLI all read operations through it. */
@@ -17,8 +17,10 @@ export interface WalkedParameter {
   readonly required: boolean;
   readonly description?: string;
   readonly schema: JsonObject;
-  /** The SID prefix its pattern states (`'KS'` for `^KS[0-9a-fA-F]{32}$`), else null. */
+  /** The SID prefix its pattern states (`'KS'` for `^KS[0-9a-fA-F]{32}$`; of the SID branch under `orName`), else null. */
   readonly sidPrefix: string | null;
+  /** Set when the parameter takes a name in place of the SID (`sidOrNameOf`): both branches and the item property the name matches. */
+  readonly orName?: SidOrName;
 }
 
 export interface WalkedOperation {
@@ -78,13 +80,16 @@ export function walkOperations(document: unknown): WalkedOperation[] {
       const byKey = new Map<string, WalkedParameter>();
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const p = deref(doc, raw)!;
+        const schema: JsonObject = deref(doc, p.schema) ?? {};
+        const orName = sidOrNameOf(schema);
         byKey.set(`${p.in}:${p.name}`, {
           name: p.name,
           in: p.in,
           required: p.required === true,
           ...(p.description ? { description: p.description } : {}),
-          schema: deref(doc, p.schema) ?? {},
-          sidPrefix: sidShapeOf(deref(doc, p.schema))?.prefix ?? null,
+          schema,
+          sidPrefix: sidShapeOf(orName?.sid ?? schema)?.prefix ?? null,
+          ...(orName ? { orName } : {}),
         });
       }
       const success = walkSuccess(doc, op.responses ?? {});

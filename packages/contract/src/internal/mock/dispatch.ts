@@ -23,6 +23,17 @@ export interface DispatcherOptions {
   readonly baseUrl: () => string;
 }
 
+/**
+ * The SID an item path value names: the value itself, or, where the spec lets a name stand for the SID (the
+ * walker's `orName`: an item by its unique name), the SID of the item whose named property holds it.
+ */
+function itemSid(op: WalkedOperation, bucket: Bucket, value: string): string {
+  if (bucket.indexBySid.has(value)) return value;
+  const alias = op.parameters.find((p) => p.in === 'path' && p.name === op.pathParams.at(-1))?.orName;
+  const item = alias && bucket.items.find((i) => i[alias.property] === value);
+  return item ? item[bucket.collection.idProperty] : value;
+}
+
 /** Request dispatch: announced body too large → 413 → route → 404/405 → 401 → page cache → validation → list, fetch or write handler. */
 export function createDispatcher(options: DispatcherOptions) {
   const { router, authorized, store, pageCache, selfCheck } = options;
@@ -76,7 +87,7 @@ export function createDispatcher(options: DispatcherOptions) {
       return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${name}: ${name} ${firstQueryError.message}`, op.operationId);
     }
     const onItem = op.pathParams.length > bucket.collection.parentParams.length;
-    const sid = onItem ? match.values[op.pathParams.at(-1)!] : undefined;
+    const sid = onItem ? itemSid(op, bucket, match.values[op.pathParams.at(-1)!]!) : undefined;
     if (op.method === 'GET' && op.list && !onItem) {
       const page = listPage(op, bucket, checked.values.query as PageQuery, options.baseUrl(), url.pathname, selfCheck);
       if (page.status === 200) pageCache.set(cacheKey, page);

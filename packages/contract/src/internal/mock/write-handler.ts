@@ -1,6 +1,6 @@
 import { type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
-import { componentSchema } from '../spec.js';
+import { collectionOfSchema, componentSchema } from '../spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
 import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';
@@ -22,6 +22,21 @@ const answerWith = (op: WalkedOperation, status: number, item: JsonObject | unde
 function fieldProperty(name: string, item: JsonObject, fixed: ReadonlySet<string>): string | undefined {
   const key = snakeCase(name);
   return key in item && !fixed.has(key) ? key : undefined;
+}
+
+/**
+ * A created item as an item of another schema's collection under the same parents (a domain rule's `alsoListedAs`):
+ * that collection's own draft, with the SID and every property both have; its `url` keeps its own path.
+ */
+function listAlsoAs(store: Store, from: Bucket, item: JsonObject, schema: string): void {
+  const c = collectionOfSchema(schema);
+  const bucket = c && store.bucket(c, from.parents.slice(0, c.parentParams.length));
+  const draft = bucket && store.draft(bucket);
+  if (!c || !bucket || !draft) return;
+  const sid = item[from.collection.idProperty];
+  const twin: JsonObject = JSON.parse(JSON.stringify(draft).split(draft[c.idProperty]).join(sid));
+  for (const key of Object.keys(twin)) if (key in item && key !== 'url' && key !== 'links') twin[key] = item[key];
+  store.add(bucket, [twin]);
 }
 
 /**
@@ -87,13 +102,16 @@ export function writeAnswer(
     if (CREATED_PROPERTY in item) item[CREATED_PROPERTY] = iso(now);
   }
   if (UPDATED_PROPERTY in item) item[UPDATED_PROPERTY] = iso(now);
-  if (c.schema) SCHEMA_RULES[c.schema]?.write?.(item, { now, created: creates, changed });
+  const rule = c.schema ? SCHEMA_RULES[c.schema] : undefined;
+  rule?.write?.(item, { now, created: creates, changed, fields: read.values });
 
   if (creates) {
     if (typeof given === 'string') Object.assign(item, JSON.parse(JSON.stringify(item).split(item[c.idProperty]).join(given)));
     store.add(bucket, [item]);
     store.markWritten(item[c.idProperty]);
-    return answerWith(op, statusOf(op, 201), item, bucket.json.at(-1));
+    const json = bucket.json.at(-1);
+    if (rule?.alsoListedAs) listAlsoAs(store, bucket, item, rule.alsoListedAs);
+    return answerWith(op, statusOf(op, 201), item, json);
   }
   store.replace(bucket, index!, item);
   return answerWith(op, statusOf(op, 200), bucket.items[index!], bucket.json[index!]);
