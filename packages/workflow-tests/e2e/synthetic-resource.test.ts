@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cloneRepo, run } from './helpers/temp-repo.js';
 import { addSyntheticResource, syntheticOperationIds } from './fixtures/synthetic/add-synthetic-resource.js';
+import { cloneRepo, run } from './helpers/temp-repo.js';
 
 /**
  * The generality proof, on a spec that grows beyond the real one: a clean clone gets a synthetic resource (Vehicles

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getLineColLocation, lint, loadConfig } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from './helpers/temp-repo.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 // The split spec lints as one document, and a problem in a resource file is reported at that file and line
 // (what `pnpm lint:spec` and `pnpm dev` print). Runs on a temp copy of openapi/: the real files are never touched.
