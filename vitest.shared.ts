@@ -1,5 +1,6 @@
 import { defaultServerConditions } from 'vite';
 import type { ViteUserConfig } from 'vitest/config';
+import { SkipSummary } from './scripts/lib/skip-summary.js';
 
 /** Workspace packages resolve to their TypeScript sources in tests, so no build is needed first. */
 const conditions = ['@twilio-proxy/source', ...defaultServerConditions];
@@ -11,6 +12,7 @@ export function projectConfig(name: string, extra: NonNullable<ViteUserConfig['t
     test: {
       name,
       environment: 'node',
+      reporters: ['default', new SkipSummary()],
       include: ['test/**/*.test.ts'],
       typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
       ...extra,

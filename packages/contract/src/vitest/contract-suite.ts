@@ -37,6 +37,8 @@ export interface TargetCapabilities {
   specHeaders: boolean;
   /** Out-of-range parameters → 400 with a Twilio error (a malformed SID: 400 or 404). */
   validatesParameters: boolean;
+  /** Its lists hold items to fetch (a static mock serving an empty example page has none). Default true. */
+  listsItems?: boolean;
 }
 
 export const FULL_CAPABILITIES: TargetCapabilities = {
@@ -46,7 +48,15 @@ export const FULL_CAPABILITIES: TargetCapabilities = {
   honoursPageSize: true,
   specHeaders: true,
   validatesParameters: true,
+  listsItems: true,
 };
+
+/** The suite's capabilities, and whether a test the target cannot pass is left out rather than skipped. */
+type SuiteCapabilities = TargetCapabilities & { readonly omitUnsupported?: boolean };
+/** A no-op `it`: a test the target cannot answer is not part of its suite (`unsupported: 'omit'`). */
+const notRegistered = (() => undefined) as unknown as typeof it;
+const needsOf = (caps: SuiteCapabilities) => (capability: keyof TargetCapabilities) =>
+  caps[capability] ? it : caps.omitUnsupported ? notRegistered : it.skip;
 
 export interface ContractSuiteOptions {
   name: string;
@@ -56,6 +66,12 @@ export interface ContractSuiteOptions {
   capabilities?: Partial<TargetCapabilities>;
   /** When set, every test is registered as skipped and this reason is in the suite's title. */
   skip?: string | false;
+  /**
+   * What becomes of a test the target cannot pass (a capability it lacks, or writes not opted in): `'skip'` registers
+   * it as skipped with the reason; `'omit'` leaves it out, and the suite's title names what was left out (for a
+   * static mock, where those tests can never run). Default `'skip'`.
+   */
+  unsupported?: 'skip' | 'omit';
   /**
    * Also test every write operation (create then fetch, update, remove with its children, a bad body): the suite
    * creates its own items and removes them afterwards, even when a test fails. Off unless set: a live account's
@@ -209,7 +225,7 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
   const maxPageSize = Number(pageSizeRule?.maximum ?? 1000);
   const pageSize = options.pageSize ?? 7;
   const maxPages = options.maxPages ?? 2000;
-  const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);
+  const needs = needsOf(caps);
   const why = (capability: keyof TargetCapabilities, text: string) => (caps[capability] ? text : `${text} (target lacks ${capability})`);
 
   async function follow(first: string) {
@@ -273,7 +289,7 @@ function listTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities, opti
 
 /** Credentials and unknown parents: the same for every operation. */
 function commonTests(op: WalkedOperation, c: Collection, s: Probe, caps: TargetCapabilities) {
-  const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);
+  const needs = needsOf(caps);
   const why = (capability: keyof TargetCapabilities, text: string) => (caps[capability] ? text : `${text} (target lacks ${capability})`);
   /** Values for every path parameter of the operation: the parents, then (on an item path) a listed item's SID. */
   const valuesOf = async (ctx: TestContext) => {
@@ -311,20 +327,23 @@ function commonTests(op: WalkedOperation, c: Collection, s: Probe, caps: TargetC
 function fetchTests(op: WalkedOperation, s: Probe, caps: TargetCapabilities) {
   const c = s.collectionOf(op);
   const itemParam = op.pathParams.at(-1)!;
-  const needs = (capability: keyof TargetCapabilities) => (caps[capability] ? it : it.skip);
+  const needs = needsOf(caps);
   const why = (capability: keyof TargetCapabilities, text: string) => (caps[capability] ? text : `${text} (target lacks ${capability})`);
 
-  it('answers a listed item with 200, the same item as in the list, satisfying the spec', async (ctx) => {
-    if (!c.list) ctx.skip(`the spec has no list operation for ${c.resource} to find an item with`);
-    const parents = await needParents(s, c, ctx);
-    const listed = await s.firstItem(c, parents);
-    if (!listed) return ctx.skip(`the ${c.resource} list is empty`);
-    const url = s.urlOf(op, [...parents, listed[c.idProperty]]);
-    const r = await s.get(url);
-    expect(r.status).toBe(200);
-    s.expectConforms(op, r, url);
-    expect(r.body).toEqual(listed);
-  });
+  needs('listsItems')(
+    why('listsItems', 'answers a listed item with 200, the same item as in the list, satisfying the spec'),
+    async (ctx) => {
+      if (!c.list) ctx.skip(`the spec has no list operation for ${c.resource} to find an item with`);
+      const parents = await needParents(s, c, ctx);
+      const listed = await s.firstItem(c, parents);
+      if (!listed) return ctx.skip(`the ${c.resource} list is empty`);
+      const url = s.urlOf(op, [...parents, listed[c.idProperty]]);
+      const r = await s.get(url);
+      expect(r.status).toBe(200);
+      s.expectConforms(op, r, url);
+      expect(r.body).toEqual(listed);
+    },
+  );
 
   // Where a name may stand for the SID (an item by its unique name), the name fetches the same item.
   const alias = op.parameters.find((p) => p.in === 'path' && p.name === itemParam)?.orName;
@@ -379,14 +398,20 @@ function suiteOperations(operationId: string | undefined): WalkedOperation[] {
  */
 export function defineContractSuite(options: ContractSuiteOptions): void {
   const given = options.capabilities ?? {};
-  const caps: TargetCapabilities = {
+  const caps: SuiteCapabilities = {
+    omitUnsupported: options.unsupported === 'omit',
     ...FULL_CAPABILITIES,
     ...(given.unknownServiceNotFound !== undefined ? { unknownParentNotFound: given.unknownServiceNotFound } : {}),
     ...given,
   };
   const ops = suiteOperations(options.operationId);
   const s = targetSession(options, caps);
-  const title = options.skip ? `${options.name} (skipped: ${options.skip})` : options.name;
+  const left = [
+    ...(Object.keys(FULL_CAPABILITIES) as (keyof TargetCapabilities)[]).filter((k) => !caps[k]),
+    ...(options.writes ? [] : ['writes']),
+  ];
+  const named = caps.omitUnsupported && left.length ? `${options.name} (not run on this target: ${left.join(', ')})` : options.name;
+  const title = options.skip ? `${options.name} (skipped: ${options.skip})` : named;
   const suite = options.skip ? describe.skip : describe;
 
   suite(title, () => {
@@ -400,7 +425,7 @@ export function defineContractSuite(options: ContractSuiteOptions): void {
         else commonTests(op, s.collectionOf(op), s, caps);
       });
     }
-    if (!options.operationId) defineWriteTests(s, options.writes === true);
+    if (!options.operationId && (options.writes || !caps.omitUnsupported)) defineWriteTests(s, options.writes === true);
   });
 }
 
