@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import { type Request as MfRequest, Response as MfResponse, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './helpers/temp-repo.js';
 import { installRuntime, NPM_RUNTIMES, type ProbeResult, runProbeScript } from './helpers/runtimes.js';
+import { repoRoot, run } from './helpers/temp-repo.js';
 
 // The built client (packages/client/dist, from `turbo build`) in every runtime users run it in, against the mock
 // served by this Node process. Each runtime comes from the npm registry. One line per runtime goes to stdout
@@ -43,6 +44,19 @@ function report(label: string, result: ProbeResult): void {
   expect(result.ok).toBe(true);
   console.log(`runtime-matrix: ${label} ok (${result.checks?.join(', ')})`);
 }
+
+/** workerd's version, as miniflare resolves it (a dependency of miniflare, not of this package). */
+function workerdVersions(): string {
+  const ours = createRequire(import.meta.url);
+  const miniflare = ours('miniflare/package.json') as { version: string };
+  const workerd = createRequire(ours.resolve('miniflare/package.json'))('workerd/package.json') as { version: string };
+  return `${workerd.version} (miniflare ${miniflare.version})`;
+}
+
+// The built packages every runtime loads (a turbo cache hit when `pnpm build` ran).
+beforeAll(async () => {
+  await run('pnpm', ['turbo', 'run', 'build', '--filter=@twilio-proxy/client', '--filter=@twilio-proxy/contract'], { cwd: repoRoot });
+});
 
 const DENO_FLAGS = ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', '--allow-sys'];
 
@@ -99,12 +113,12 @@ describe('runtime matrix: the built client against the Node mock', () => {
         compatibilityDate: '2026-07-01',
         // The worker's fetches leave workerd here, in this Node process, and go to the mock on 127.0.0.1.
         // miniflare's Request is its own undici's: copy it into this Node's fetch, which sets the length itself.
-        outboundService: async (request) => {
+        outboundService: async (request: MfRequest) => {
           const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
           const headers = [...request.headers].filter(([name]) => name !== 'content-length');
           const res = await fetch(request.url, { method: request.method, headers, body });
           const bytes = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer(); // a 204 has no body
-          return new Response(bytes, { status: res.status, headers: [...res.headers] }) as never;
+          return new MfResponse(bytes, { status: res.status, headers: [...res.headers] });
         },
       });
       try {
@@ -112,8 +126,7 @@ describe('runtime matrix: the built client against the Node mock', () => {
           const res = await mf.dispatchFetch('http://worker.invalid/', { method: 'POST', body: JSON.stringify(cfg) });
           return (await res.json()) as ProbeResult;
         });
-        const { version } = (await import('miniflare/package.json', { with: { type: 'json' } })).default as { version: string };
-        report(`workerd (miniflare ${version})`, result);
+        report(`workerd ${workerdVersions()}`, result);
       } finally {
         await mf.dispose();
       }
@@ -123,7 +136,13 @@ describe('runtime matrix: the built client against the Node mock', () => {
 
 describe('runtime matrix: the contract package (validators, matcher, mock server) under Bun and Deno', () => {
   const contractArgs = () =>
-    JSON.stringify({ ...PAGE, runtime: 'contract', clientUrl: dist('client'), contractUrl: dist('contract'), matchersUrl: dist('contract', 'vitest/matchers.js') });
+    JSON.stringify({
+      ...PAGE,
+      runtime: 'contract',
+      clientUrl: dist('client'),
+      contractUrl: dist('contract'),
+      matchersUrl: dist('contract', 'vitest/matchers.js'),
+    });
 
   it('bun', async () => {
     const { bin, version } = await installRuntime(NPM_RUNTIMES.bun);

@@ -48,7 +48,11 @@ export async function runProbe(lib, cfg) {
 
   // A bad SID is refused before any network I/O: the counting fetch never runs.
   let calls = 0;
-  const counted = createProxyClient({ ...auth, baseUrl: cfg.url, fetch: (input, init) => (calls++, fetch(input, init)) });
+  const counting = (input, init) => {
+    calls += 1;
+    return fetch(input, init);
+  };
+  const counted = createProxyClient({ ...auth, baseUrl: cfg.url, fetch: counting });
   const invalid = await rejects(counted.sessions.list('KS_not_a_sid'));
   check(invalid instanceof ProxyValidationError && invalid.name === 'ProxyValidationError' && calls === 0, `bad SID: ${invalid}`);
   done.push('typed error');
