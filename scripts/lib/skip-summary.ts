@@ -16,7 +16,11 @@ export class SkipSummary implements Reporter {
     console.log(
       `skips: ${skipped.length} skipped, ${live} of them need live Twilio credentials${other.length ? `; ${other.length} for another reason:` : ''}`,
     );
-    for (const t of other.slice(0, 20)) console.log(`  ${t.fullName}${t.result().note ? ` [${t.result().note}]` : ''}`);
+    for (const t of other.slice(0, 20)) {
+      const result = t.result();
+      const note = result.state === 'skipped' ? result.note : undefined;
+      console.log(`  ${t.fullName}${note ? ` [${note}]` : ''}`);
+    }
     if (other.length) process.exitCode = 1;
   }
 }

@@ -5,7 +5,10 @@ import { SkipSummary } from '../../lib/skip-summary.js';
 /** A module whose skipped tests have these full names (the reporter reads only names, modes and notes). */
 const moduleWith = (...names: string[]) =>
   ({
-    children: { allTests: () => names.map((fullName) => ({ fullName, options: { mode: 'skip' }, result: () => ({ note: undefined }) })) },
+    children: {
+      allTests: () =>
+        names.map((fullName) => ({ fullName, options: { mode: 'skip' }, result: () => ({ state: 'skipped', note: undefined }) })),
+    },
   }) as unknown as TestModule;
 
 describe('SkipSummary, the last line of a package test run', () => {
