@@ -1,12 +1,12 @@
 // pnpm bench (client): this client against a raw fetch loop, bare openapi-fetch and twilio-node on one loopback
 // server; peak RSS and live memory from 100k to 1M sessions at PageSize 50 and 1000; the gain of fetching one
-// page ahead; the bundle size. Every figure is a median over interleaved runs, printed with its target and
-// whether it is met, and the table replaces the client's section of BENCHMARKS.md. About 9 minutes on 2 cores.
+// page ahead. Every figure is a median over interleaved runs, printed with its target and whether it is met,
+// and the table replaces the client's section of BENCHMARKS.md. About 9 minutes on 2 cores. The size budget is
+// bench/size.ts, the soak bench/soak.ts (both in the package's `bench` script).
 import { type ChildProcess, fork } from 'node:child_process';
 import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
-import { bundledSize, openapiFetchSize } from '../test/support/bundle-size.js';
 import {
   ACCOUNT,
   bareOpenapiFetch,
@@ -210,23 +210,6 @@ target(
   0.6,
   true,
 );
-
-// 4. Size of the whole client, as test/size.test.ts measures it, and where its bytes are.
-const size = await bundledSize();
-const base = await openapiFetchSize();
-log();
-log(
-  `### Size: ${size.min.toLocaleString('en')} bytes minified, ${size.gzip.toLocaleString('en')} bytes min+gzip (esbuild, openapi-fetch, the spec table and the generated facade included)`,
-);
-log();
-log(
-  `openapi-fetch's createClient alone is ${base.gzip.toLocaleString('en')} bytes min+gzip, so this package adds ${(size.gzip - base.gzip).toLocaleString('en')}. Minified bytes by file:`,
-);
-log();
-log('| file | minified bytes |');
-log('| --- | ---: |');
-for (const [file, bytes] of Object.entries(size.inputs).sort((a, b) => b[1] - a[1])) log(`| ${file} | ${bytes.toLocaleString('en')} |`);
-targets.push(`| size, min+gzip | ${(size.gzip / 1000).toFixed(2)} kB | | ≤ 5 kB | ${size.gzip <= 5000 ? 'met' : '**not met**'} |`);
 
 log();
 log('### Targets');

@@ -238,9 +238,13 @@ export function createFactory<N extends SchemaName | (string & {})>(schemaName: 
   let clock = (options.start ?? new Date('2020-01-01T00:00:00Z')).getTime();
   let index = 0;
 
+  // A set of every SID drawn would grow with each create of a mock that runs for days; past 96 random bits
+  // (Twilio's 32 hex digits: 128) a repeat is out of reach, so only a short pattern keeps one.
+  const tracked = isSidPattern(idSchema?.pattern) && parseSidPattern(idSchema.pattern).hexLength < 24;
   function newSid(): string {
     if (!isSidPattern(idSchema?.pattern)) return `${index}`;
     let sid = sidFromPattern(idSchema.pattern, rng);
+    if (!tracked) return sid;
     while (seen.has(sid)) sid = sidFromPattern(idSchema.pattern, rng);
     seen.add(sid);
     return sid;

@@ -199,8 +199,11 @@ export function createStore(options: StoreOptions) {
         if (child.parents.length > depth && child.parents[depth] === sid && b.parents.every((p, i) => child.parents[i] === p)) {
           buckets.delete(key);
           factories.delete(child);
+          for (const item of child.items) written.delete(item[child.collection.idProperty] as string);
         }
       }
+      // A removed SID leaves the written set too: a mock that runs for days must not keep one entry per create.
+      written.delete(sid as string);
       b.items.splice(index, 1);
       b.json.splice(index, 1);
       if (b.issues.length) b.issues.splice(index, 1);
