@@ -55,8 +55,8 @@ export function exampleValue(schema: JsonObject, name: string): SampleValue {
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
-      if (typeof schema.minimum === 'number' && schema.minimum > 0) return schema.minimum;
-      return typeof schema.maximum === 'number' ? Math.min(schema.maximum, 20) : 20;
+      // 20, within the schema's bounds: a count a reader recognises as one (a page size, a TTL).
+      return Math.min(Math.max(20, schema.minimum ?? 20), schema.maximum ?? 20);
     case 'boolean':
       return true;
     case 'array':

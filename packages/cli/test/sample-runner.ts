@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CLIENT_PACKAGE } from '../../../scripts/lib/sample-client.js';
+import { type Command, type OperationSource, runCli } from '../src/index.js';
 import { BIN } from './bin-helpers.js';
+import { Capture, env, type SourceCall } from './helpers.js';
 
 /** The repository root: where `tsx` resolves from for the client samples. */
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -96,4 +98,40 @@ export function createSampleSandbox(): SampleSandbox {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A stand-in `twilio-proxy` in `dir` that prints, as JSON, the words the shell split its command line into. */
+export function writeArgvBin(dir: string): void {
+  const bin = join(dir, 'twilio-proxy');
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- "$@"\n`,
+  );
+  chmodSync(bin, 0o755);
+}
+
+/** Runs argv through the real CLI with a fake client that records what it is asked to send. */
+export async function parsedByCli(argv: string[], commands: Command[]) {
+  const calls: SourceCall[] = [];
+  const source: OperationSource = {
+    async *each(operationId, params, options) {
+      calls.push({ operationId, params, options });
+      yield* [];
+    },
+    async request(operationId, params, options) {
+      calls.push({ operationId, params, options });
+      return {};
+    },
+  };
+  const stderr = new Capture();
+  const code = await runCli(argv, {
+    stdout: new Capture() as never,
+    stderr: stderr as never,
+    env,
+    version: '0',
+    userAgent: 'test',
+    commands,
+    createSource: () => source,
+  });
+  return { calls, code, stderr: stderr.text };
 }
