@@ -59,6 +59,15 @@ export function codeSamplesOf(document: JsonObject): OperationSamples[] {
   });
 }
 
+/**
+ * The Redocly config of the HTML docs: Redoc shows only the `x-codeSamples` whose label (or lang) is one of
+ * `openapi.codeSamples.languages` (by default curl, JavaScript, Node.js, …), so the three tabs are listed, in order.
+ */
+export function docsConfig(): JsonObject {
+  const languages = SAMPLE_KINDS.map(({ lang, label }) => ({ lang, label }));
+  return { telemetry: 'off', openapi: { codeSamples: { languages } } };
+}
+
 /** A copy of the bundled `document` with `x-codeSamples` on every operation (what the HTML docs are built from). */
 export function withCodeSamples(document: JsonObject): JsonObject {
   const out = structuredClone(document);

@@ -39,7 +39,7 @@ export function renderClientSample(op: WalkedOperation, inputs: SampleInputs): s
   return [
     `import { createProxyClient } from '${CLIENT_PACKAGE}';`,
     '',
-    '// Credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).',
+    '// Credentials from the environment: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN.',
     'const client = createProxyClient();',
     '',
     ...body,

@@ -78,7 +78,7 @@ const DOC = {
 };
 const AUTH = '-u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"';
 const client = (body: string) =>
-  `import { createProxyClient } from '@twilio-proxy/client';\n\n// Credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET).\nconst client = createProxyClient();\n\n${body}\n`;
+  `import { createProxyClient } from '@twilio-proxy/client';\n\n// Credentials from the environment: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN.\nconst client = createProxyClient();\n\n${body}\n`;
 const URL_OF = `https://api.example.com/v1/Stores/${STORE}/Orders`;
 
 const EXPECTED: Record<string, { client: string; cli: string; curl: string }> = {
