@@ -2,6 +2,7 @@ import {
   anySidShapeOf,
   camelCase,
   type JsonObject,
+  sidOrNameOf,
   sidShapeOf,
   snakeCase,
   typeOf,
@@ -41,9 +42,12 @@ function documented(schema: JsonObject): SampleValue | undefined {
 /**
  * An example value a schema accepts, as Twilio's docs write them: a SID is its prefix and `a`s (`KSaaaa…`, the
  * shape its pattern states), then what the schema documents, its first enum member, or a value of its type or format.
- * `name` makes a plain string read as what it is (`My unique name`).
+ * `name` makes a plain string read as what it is (`My unique name`). A parameter that takes a SID or a name in its
+ * place shows the SID: the one shape every item has.
  */
 export function exampleValue(schema: JsonObject, name: string): SampleValue {
+  const sidOrName = sidOrNameOf(schema);
+  if (sidOrName) return exampleValue(sidOrName.sid, name);
   const sid = sidShapeOf(schema);
   if (sid) return sid.prefix + 'a'.repeat(sid.hexDigits);
   const anySid = anySidShapeOf(schema);
