@@ -11,7 +11,12 @@ const sid = (prefix: string) => ({ type: 'string', pattern: `^${prefix}[0-9a-fA-
 const rows: [string, object, string, unknown][] = [
   ['a SID', sid('KS'), 'Sid', `KS${'a'.repeat(32)}`],
   ['a SID or a name', { anyOf: [sid('KS'), { type: 'string', 'x-item-property': 'unique_name' }] }, 'Sid', `KS${'a'.repeat(32)}`],
-  ['a name or a SID (either order)', { anyOf: [{ type: 'string', 'x-item-property': 'unique_name' }, sid('KC')] }, 'Sid', `KC${'a'.repeat(32)}`],
+  [
+    'a name or a SID (either order)',
+    { anyOf: [{ type: 'string', 'x-item-property': 'unique_name' }, sid('KC')] },
+    'Sid',
+    `KC${'a'.repeat(32)}`,
+  ],
   ['a SID of any kind', { type: 'string', pattern: '^[a-zA-Z]{2}[0-9a-fA-F]{32}$' }, 'ChannelSid', `CA${'a'.repeat(32)}`],
   ['an example', { type: 'string', example: 'sms' }, 'Mode', 'sms'],
   ['an enum', { type: 'string', enum: ['open', 'closed'] }, 'Status', 'open'],
