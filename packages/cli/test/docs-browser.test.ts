@@ -132,6 +132,28 @@ describe('HTML reference docs in a real browser, offline', () => {
     await page.getByRole('menuitem', { name: samples[0]!.label, exact: true }).first().click();
   });
 
+  it("every operation's sample panel is on the page, opened on its client call", async () => {
+    const bundle = JSON.parse(readFileSync(SAMPLES_BUNDLE, 'utf8'));
+    const calls = Object.values<Record<string, { 'x-codeSamples'?: { source: string }[] }>>(bundle.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => {
+        const source = op && typeof op === 'object' ? op['x-codeSamples']?.[0]?.source : undefined;
+        return source
+          ? [
+              source
+                .split('\n')
+                .find((l) => /\bclient\.\w/.test(l))!
+                .trim(),
+            ]
+          : [];
+      }),
+    );
+    expect(calls.length).toBe(Object.keys(operationsMeta).length);
+    // Each operation's panel holds its client sample: every call line is in the rendered page's DOM.
+    const all = async () => (await page.evaluate(() => document.body.textContent ?? '')).replace(/\u200b/g, '');
+    const t = await all();
+    for (const call of calls) expect(t, call).toContain(call);
+  });
+
   it('needed no network, threw no script error, and leaves a screenshot of the operation next to the docs', async () => {
     expect(pageErrors).toEqual([]);
     // Whatever the page tried to fetch from the internet was refused, and it rendered all the same.
