@@ -5,11 +5,14 @@ import { operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_KINDS } from '../../../scripts/lib/code-samples.js';
 import { type TestChromium, testChromium } from './chromium.js';
 import { listSessionsCommand } from './helpers.js';
 
 // The HTML reference written by `pnpm run docs` (turbo task @twilio-proxy/openapi#docs, a dependency of this test task).
 const DOCS = fileURLToPath(new URL('../../../openapi/dist/docs/index.html', import.meta.url));
+// What the docs were built from: the bundled spec with each operation's x-codeSamples (scripts/docs-bundle.ts).
+const SAMPLES_BUNDLE = fileURLToPath(new URL('../../../openapi/dist/proxy-v1.samples.json', import.meta.url));
 const SCREENSHOT = join(DOCS, '..', 'screenshot.png');
 // The browser comes from npm (@sparticuz/chromium) or CHROMIUM_PATH; playwright-core never downloads one.
 const ARGS = [
@@ -103,6 +106,52 @@ describe('HTML reference docs in a real browser, offline', () => {
     await expect.poll(text, { timeout: 10_000 }).toContain(`${itemsKey}[].${sessionPropertyNames.at(-1)}`);
     const t = await text();
     for (const p of sessionPropertyNames) expect(t, `property ${p}`).toContain(`${itemsKey}[].${p}`);
+  });
+
+  it('shows the three code samples of the operation, each under its tab', async () => {
+    const bundle = JSON.parse(readFileSync(SAMPLES_BUNDLE, 'utf8'));
+    const samples: { label: string; source: string }[] = bundle.paths[meta.path][meta.method.toLowerCase()]['x-codeSamples'];
+    expect(samples.map((x) => x.label)).toEqual(SAMPLE_KINDS.map((k) => k.label));
+    // One sample at a time, picked from the panel's menu (the tab names are the samples' labels).
+    let shown = samples[0]!.label;
+    for (const sample of samples) {
+      if (sample.label !== shown) {
+        await page.getByText(shown, { exact: true }).first().click();
+        await page.getByRole('menuitem', { name: sample.label, exact: true }).first().click();
+        shown = sample.label;
+      }
+      // Its first and last lines, without a line's trailing backslash: the code of the sample the reader picked.
+      const lines = sample.source
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/\s*\\$/, '').trim());
+      for (const line of [lines[0]!, lines.at(-1)!]) await expect.poll(text, { timeout: 10_000 }).toContain(line);
+    }
+    // Back to the first, for the screenshot.
+    await page.getByText(shown, { exact: true }).first().click();
+    await page.getByRole('menuitem', { name: samples[0]!.label, exact: true }).first().click();
+  });
+
+  it("every operation's sample panel is on the page, opened on its client call", async () => {
+    const bundle = JSON.parse(readFileSync(SAMPLES_BUNDLE, 'utf8'));
+    const calls = Object.values<Record<string, { 'x-codeSamples'?: { source: string }[] }>>(bundle.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => {
+        const source = op && typeof op === 'object' ? op['x-codeSamples']?.[0]?.source : undefined;
+        return source
+          ? [
+              source
+                .split('\n')
+                .find((l) => /\bclient\.\w/.test(l))!
+                .trim(),
+            ]
+          : [];
+      }),
+    );
+    expect(calls.length).toBe(Object.keys(operationsMeta).length);
+    // Each operation's panel holds its client sample: every call line is in the rendered page's DOM.
+    const all = async () => (await page.evaluate(() => document.body.textContent ?? '')).replace(/\u200b/g, '');
+    const t = await all();
+    for (const call of calls) expect(t, call).toContain(call);
   });
 
   it('needed no network, threw no script error, and leaves a screenshot of the operation next to the docs', async () => {
