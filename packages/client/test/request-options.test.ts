@@ -56,7 +56,7 @@ describe('per-call RequestOptions', () => {
   });
 
   it('maxRetries caps the retries of that call (an idempotent one)', async () => {
-    const { client, requests } = await serve((req, res) => send(res, 503, { message: 'down', code: 1 }), { maxRetries: 5 });
+    const { client, requests } = await serve((_req, res) => send(res, 503, { message: 'down', code: 1 }), { maxRetries: 5 });
     const err = await client.sessions.remove(SERVICE_SID, SESSION, {}, { maxRetries: 1 }).catch((e) => e);
     expect(err).toMatchObject({ status: 503, attempts: 2 });
     expect(requests).toHaveLength(2);
@@ -94,7 +94,7 @@ describe('per-call RequestOptions', () => {
 
 describe('client.withOptions', () => {
   it('derives a client with changed defaults; the parent is unchanged', async () => {
-    const { client, requests } = await serve((req, res) => send(res, 503, { message: 'down', code: 1 }), {
+    const { client, requests } = await serve((_req, res) => send(res, 503, { message: 'down', code: 1 }), {
       maxRetries: 3,
       headers: { 'x-a': '1' },
     });
