@@ -45,6 +45,16 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
       const args = op.pathParams.map((p) => `${camelCase(p)}: PathParam<${id}, ${q(p)}>`).join(', ');
       const lead = args ? `${args}, ` : '';
       const summary = summaryOf(op);
+      // RequestOptions beside the operation's own options, less any name the spec also uses (the spec's wins);
+      // the final argument takes them all.
+      const own = new Set(
+        [...op.parameters.filter((p) => p.in === 'query').map((p) => p.name), ...(op.body?.fields ?? []).map((f) => f.name)].map(
+          (n) => n[0]!.toLowerCase() + n.slice(1),
+        ),
+      );
+      const clash = ['timeout', 'maxRetries', 'headers'].filter((n) => own.has(n));
+      const req = clash.length ? `Omit<RequestOptions, ${clash.map(q).join(' | ')}>` : 'RequestOptions';
+      const tail = ', requestOptions?: RequestOptions';
       if (op.list) {
         const options = `List${pascalCase(resource)}Options`;
         out.push(
@@ -53,13 +63,14 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
           `export type ${options} = QueryOptions<${id}>;`,
         );
         const item = `ListItem<${id}>`;
+        const iter = clash.length ? `Omit<IterateOptions, ${clash.map(q).join(' | ')}>` : 'IterateOptions';
         members.push(
           doc('  ', `${summary}: \`await\` it for one page (with \`nextPage()\`), or \`for await\` every item.`),
-          `  list(${lead}options?: ${options} & RequestOptions): PagePromise<${item}>;`,
+          `  list(${lead}options?: ${options} & ${req}${tail}): PagePromise<${item}>;`,
           doc('  ', `${summary}: every item, lazily, one page fetched ahead.`),
-          `  each(${lead}options?: ${options} & IterateOptions): AsyncIterableIterator<${item}>;`,
+          `  each(${lead}options?: ${options} & ${iter}${tail}): AsyncIterableIterator<${item}>;`,
           doc('  ', `${summary}: every item (up to \`limit\`), in an array.`),
-          `  all(${lead}options?: ${options} & IterateOptions): Promise<${item}[]>;`,
+          `  all(${lead}options?: ${options} & ${iter}${tail}): Promise<${item}[]>;`,
         );
         calls.push(`...listMethods(api, ${id})`);
         use('QueryOptions', 'RequestOptions', 'IterateOptions', 'ListItem', 'PagePromise', 'listMethods');
@@ -70,7 +81,7 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         const optional = op.body?.fields.some((f) => f.required) ? '' : '?';
         members.push(
           doc('  ', summary),
-          `  ${op.action}(${lead}options${optional}: QueryOptions<${id}>${body} & RequestOptions): Promise<SuccessBody<${id}>>;`,
+          `  ${op.action}(${lead}options${optional}: QueryOptions<${id}>${body} & ${req}${tail}): Promise<SuccessBody<${id}>>;`,
         );
         calls.push(`${op.action}: requestMethod(api, ${id})`);
         use('QueryOptions', 'RequestOptions', 'SuccessBody', 'requestMethod', ...(body ? ['BodyOptions'] : []));

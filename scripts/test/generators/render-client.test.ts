@@ -28,11 +28,11 @@ describe('renderClient: the facade, one row per operation shape', () => {
       /** \`client.things\`: ListThing. */
       export interface ThingsResource {
         /** List the Things: \`await\` it for one page (with \`nextPage()\`), or \`for await\` every item. */
-        list(options?: ListThingsOptions & RequestOptions): PagePromise<ListItem<'ListThing'>>;
+        list(options?: ListThingsOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListThing'>>;
         /** List the Things: every item, lazily, one page fetched ahead. */
-        each(options?: ListThingsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListThing'>>;
+        each(options?: ListThingsOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListThing'>>;
         /** List the Things: every item (up to \`limit\`), in an array. */
-        all(options?: ListThingsOptions & IterateOptions): Promise<ListItem<'ListThing'>[]>;
+        all(options?: ListThingsOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListThing'>[]>;
       }
 
       /** The resources of the spec, as \`client.<resource>\`. */
@@ -58,7 +58,7 @@ describe('renderClient: the facade, one row per operation shape', () => {
     expect(block(client(rows.fetch), 'export interface ThingsResource')).toMatchInlineSnapshot(`
       "export interface ThingsResource {
         /** Fetch a Thing */
-        fetch(sid: PathParam<'FetchThing', 'Sid'>, options?: QueryOptions<'FetchThing'> & RequestOptions): Promise<SuccessBody<'FetchThing'>>;
+        fetch(sid: PathParam<'FetchThing', 'Sid'>, options?: QueryOptions<'FetchThing'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchThing'>>;
       }"
     `);
   });
@@ -67,7 +67,7 @@ describe('renderClient: the facade, one row per operation shape', () => {
     expect(block(client(rows.create), 'export interface ThingsResource')).toMatchInlineSnapshot(`
       "export interface ThingsResource {
         /** Create a Thing */
-        create(options: QueryOptions<'CreateThing'> & BodyOptions<'CreateThing', 'DateExpiry'> & RequestOptions): Promise<SuccessBody<'CreateThing'>>;
+        create(options: QueryOptions<'CreateThing'> & BodyOptions<'CreateThing', 'DateExpiry'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreateThing'>>;
       }"
     `);
   });
@@ -76,7 +76,7 @@ describe('renderClient: the facade, one row per operation shape', () => {
     expect(block(client(rows.remove), 'export interface ThingsResource')).toMatchInlineSnapshot(`
       "export interface ThingsResource {
         /** Delete a Thing */
-        remove(sid: PathParam<'DeleteThing', 'Sid'>, options?: QueryOptions<'DeleteThing'> & RequestOptions): Promise<SuccessBody<'DeleteThing'>>;
+        remove(sid: PathParam<'DeleteThing', 'Sid'>, options?: QueryOptions<'DeleteThing'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeleteThing'>>;
       }"
     `);
   });
@@ -85,9 +85,20 @@ describe('renderClient: the facade, one row per operation shape', () => {
     expect(block(client(rows.range), 'export interface ThingsResource')).toMatchInlineSnapshot(`
       "export interface ThingsResource {
         /** Update a Thing */
-        update(sid: PathParam<'UpdateThing', 'Sid'>, options?: QueryOptions<'UpdateThing'> & BodyOptions<'UpdateThing'> & RequestOptions): Promise<SuccessBody<'UpdateThing'>>;
+        update(sid: PathParam<'UpdateThing', 'Sid'>, options?: QueryOptions<'UpdateThing'> & BodyOptions<'UpdateThing'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'UpdateThing'>>;
       }"
     `);
+  });
+});
+
+describe('renderClient: request options beside the spec’s own names', () => {
+  test('a body field named as a request option keeps its name; the option goes in the final argument only', () => {
+    const doc = structuredClone(rows.create);
+    const form = doc.paths['/v1/Things'].post.requestBody.content['application/x-www-form-urlencoded'];
+    form.schema.properties.Timeout = { type: 'integer' };
+    expect(block(client(doc), 'export interface ThingsResource')).toContain(
+      "& BodyOptions<'CreateThing', 'DateExpiry'> & Omit<RequestOptions, 'timeout'>, requestOptions?: RequestOptions)",
+    );
   });
 });
 

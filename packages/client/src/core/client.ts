@@ -33,6 +33,11 @@ export interface ProxyClientOptions extends Credentials {
   maxResponseBytes?: number;
   retry?: RetryOptions;
   userAgent?: string;
+  /**
+   * Headers sent with every request (a call's `headers` add to them). They never replace what the client
+   * controls: `Authorization`, `User-Agent` (set it with `userAgent`) and the `Content-Type` of a body.
+   */
+  headers?: Record<string, string>;
   logger?: Logger;
   /** How waits between retries happen; tests pass a fake. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -51,11 +56,17 @@ export interface ProxyClient extends Resources, OperationsApi {
    * `raw.use(middleware)` sees each operation's request and every page of a list, next pages included.
    */
   readonly raw: Client<paths>;
+  /**
+   * A new client with these options over this one's (`headers` are merged): e.g.
+   * `client.withOptions({ timeoutMs: 5_000, maxRetries: 0 })`. This client is left as it is; the new one has its
+   * own `raw`, so middleware added with `raw.use` is not carried over.
+   */
+  withOptions(options: ProxyClientOptions): ProxyClient;
 }
 
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
   const ctx = createContext(options);
-  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => firstPage(ctx, op, params, { signal }), opts);
+  const each: OperationsApi['each'] = (op, params, opts) => iterate((signal) => firstPage(ctx, op, params, { ...opts, signal }), opts);
   const api: OperationsApi = {
     request: async (op, params, opts) =>
       (await requestOperation(ctx, operationsMeta[op] as OperationMeta, params as OperationParams, opts)).data as never,
@@ -63,7 +74,15 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     each,
     all: (op, params, opts) => collect(each(op, params, opts)),
   };
-  return { accountSid: ctx.accountSid, baseUrl: ctx.base, raw: ctx.raw, ...api, ...createResources(api) };
+  // The parent's options are copied, never changed; nested ones (headers, retry) are merged.
+  const withOptions = (more: ProxyClientOptions) =>
+    createProxyClient({
+      ...options,
+      ...more,
+      headers: options.headers || more.headers ? { ...options.headers, ...more.headers } : undefined,
+      retry: { ...options.retry, ...more.retry },
+    });
+  return { accountSid: ctx.accountSid, baseUrl: ctx.base, raw: ctx.raw, withOptions, ...api, ...createResources(api) };
 }
 
 /** What every request of a client shares, from its options (the package's tests also build one directly). */
@@ -85,7 +104,8 @@ export function createContext(options: ProxyClientOptions): ClientContext & { ac
   };
   // openapi-fetch builds each request; its fetch is the transport, which adds auth, timeouts and retries.
   const raw = createClient<paths>({ baseUrl: base, fetch: transportFetch(cfg) });
-  return { accountSid: auth.accountSid, cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true) };
+  const headers = options.headers && { ...options.headers };
+  return { accountSid: auth.accountSid, cfg, origin, base, raw, jsonFetch: transportFetch(cfg, true), headers };
 }
 
 /**

@@ -5,6 +5,7 @@ import { ProxyApiError, ProxyPaginationError } from './errors.js';
 import {
   type Answer,
   type ClientContext,
+  callContext,
   type ParamsOf,
   type RequestOptions,
   requestOperation,
@@ -117,7 +118,9 @@ export async function firstPage<K extends ListOperationId>(
   options: RequestOptions = {},
 ): Promise<Page<ListItem<K>>> {
   const op: OperationMeta = operationsMeta[operationId];
-  const answer = await requestOperation(ctx, op, params as OperationParams, options);
+  // The call's options hold for every page: the next ones are fetched with this context.
+  ctx = callContext(ctx, options);
+  const answer = await requestOperation(ctx, op, params as OperationParams, { signal: options.signal });
   return toPage(ctx, answer, op.list!.itemsKey, answer.url, answer.url, 0);
 }
 

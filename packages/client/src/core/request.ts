@@ -3,7 +3,8 @@ import type { Client } from 'openapi-fetch';
 import type { SuccessResponseJSON } from 'openapi-typescript-helpers';
 import { checkParams, type OperationParams } from '../internal/check-params.js';
 import { formBody } from '../internal/form-body.js';
-import { apiError, ReadResponse, type TransportConfig } from './transport.js';
+import { watchdog } from '../internal/watchdog.js';
+import { apiError, ReadResponse, type TransportConfig, transportFetch } from './transport.js';
 
 type Op<K extends OperationId> = operations[K];
 
@@ -42,6 +43,15 @@ export type BodyOptions<K extends OperationId, D extends string = never> = BodyO
 export interface RequestOptions {
   /** Cancels the request, its retries and waits, and (for `each`/`all`) the page fetched ahead. */
   signal?: AbortSignal;
+  /** This call's per-attempt timeout in ms (every page of a list included), instead of the client's `timeoutMs`. */
+  timeout?: number;
+  /** This call's retry cap, instead of the client's `maxRetries`; a create is still never retried into a double. */
+  maxRetries?: number;
+  /**
+   * Extra headers for this call (after the client's `headers`). They never replace what the client controls:
+   * `Authorization`, `User-Agent` (see `userAgent`) and the `Content-Type` of a body.
+   */
+  headers?: Record<string, string>;
 }
 
 /** What every request of a client shares. */
@@ -58,6 +68,20 @@ export interface ClientContext {
    * with the caller's signal beside the Request rather than in it (see `exchange`).
    */
   jsonFetch: (request: Request, signal?: AbortSignal | null) => Promise<Response>;
+  /** Headers every request of this context carries (the client's `headers`, then a call's). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The context of one call: the client's own when the call changes nothing (no per-request cost), else a copy
+ * with the call's timeout, retry cap and headers. A list's next pages are fetched with it too.
+ */
+export function callContext<C extends ClientContext>(ctx: C, { timeout, maxRetries, headers }: RequestOptions = {}): C {
+  if (timeout === undefined && maxRetries === undefined && headers === undefined) return ctx;
+  const cfg = { ...ctx.cfg };
+  if (timeout !== undefined) Object.assign(cfg, { timeoutMs: timeout, watch: watchdog(timeout) });
+  if (maxRetries !== undefined) cfg.maxRetries = maxRetries;
+  return { ...ctx, cfg, jsonFetch: transportFetch(cfg, true), headers: headers && { ...ctx.headers, ...headers } };
 }
 
 /** A parsed success response, with what errors built from it need. */
@@ -83,7 +107,10 @@ async function exchange(ctx: ClientContext, method: string, path: string, { sign
   // The signal goes to the transport, not into the Request: a Request with a signal costs Node's fetch an abort
   // listener on it (held until the Request is collected) and about a millisecond, per page of a long listing.
   const fetch = (request: Request) => ctx.jsonFetch(request, signal);
-  const { data: text, response, error } = await (ctx.raw.request as RawRequest)(method, path, { ...init, fetch, parseAs: 'text' });
+  // The context's headers go first: a body's Content-Type (in init) wins, and the transport adds auth last.
+  const headers = ctx.headers && { ...ctx.headers, ...(init.headers as object) };
+  const req = { ...init, ...(headers && { headers }), fetch, parseAs: 'text' };
+  const { data: text, response, error } = await (ctx.raw.request as RawRequest)(method, path, req);
   const attempts = response instanceof ReadResponse ? response.attempts : undefined;
   const fields = { requestId: response.headers.get('twilio-request-id') ?? undefined, attempts };
   if (!response.ok) throw apiError(response.status, error, fields, ctx.cfg.redact);
@@ -104,6 +131,7 @@ export async function requestOperation(
   options: RequestOptions = {},
 ): Promise<Answer> {
   checkParams(op, params);
+  ctx = callContext(ctx, options);
   const { body } = params;
   const media = op.body?.mediaType;
   // The body goes out in the spec's media type: a form as twilio-node sends one, else openapi-fetch's JSON.

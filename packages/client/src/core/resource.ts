@@ -20,12 +20,15 @@ export interface OperationsApi {
   all<K extends ListOperationId>(operationId: K, params: ParamsOf<K>, options?: IterateOptions): Promise<ListItem<K>[]>;
 }
 
+/** RequestOptions other than `signal`, which may also sit among an operation's options. */
+const CALL_OPTIONS = ['timeout', 'maxRetries', 'headers'];
+
 // biome-ignore lint/suspicious/noExplicitAny: a generic method stands in for each typed one the generated interfaces declare
 type Call = (...args: any[]) => any;
 
 /**
- * A resource method: positional path parameters in path order, then options. Options other than `signal` and
- * `limit` are the query parameters and the body fields, named as the spec names them with a lower-case first
+ * A resource method: positional path parameters in path order, then options, then (optionally) RequestOptions.
+ * Options other than `signal`, `limit`, `timeout`, `maxRetries` and `headers` are the query parameters and the body fields, named as the spec names them with a lower-case first
  * letter (`pageSize` → `PageSize`, `uniqueName` → `UniqueName`). Any other name goes on as typed, for the
  * spec checks to refuse it with the name it most likely meant.
  */
@@ -39,14 +42,18 @@ function method(api: OperationsApi, action: keyof OperationsApi, operationId: Op
     for (const [i, name] of names.entries()) path[name] = args[i];
     const { signal, limit, ...rest } = (args[names.length] ?? {}) as Record<string, unknown>;
     const params: { path: object; query: Record<string, unknown>; body?: Record<string, unknown> } = { path, query: {} };
+    const options: Record<string, unknown> = { signal, limit };
     if (op.body) params.body = {};
     for (const k in rest) {
       const name = k[0]!.toUpperCase() + k.slice(1);
       if (query.includes(name)) params.query[name] = rest[k];
       else if (fields.includes(name)) params.body![name] = rest[k];
+      // A request option beside the spec's names (the spec's own names win).
+      else if (CALL_OPTIONS.includes(k)) options[k] = rest[k];
       else params.query[k] = rest[k];
     }
-    return (api[action] as Call)(operationId, params, { signal, limit });
+    // The final argument: request options only, whatever the spec names (openai-node's `options`).
+    return (api[action] as Call)(operationId, params, { ...options, ...(args[names.length + 1] as object) });
   };
 }
 

@@ -19,19 +19,19 @@ export type ListServicesOptions = QueryOptions<'ListService'>;
 /** `client.services`: ListService, CreateService, FetchService, UpdateService, DeleteService. */
 export interface ServicesResource {
   /** Retrieve a list of all Services for Twilio Proxy: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(options?: ListServicesOptions & RequestOptions): PagePromise<ListItem<'ListService'>>;
+  list(options?: ListServicesOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListService'>>;
   /** Retrieve a list of all Services for Twilio Proxy: every item, lazily, one page fetched ahead. */
-  each(options?: ListServicesOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListService'>>;
+  each(options?: ListServicesOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListService'>>;
   /** Retrieve a list of all Services for Twilio Proxy: every item (up to `limit`), in an array. */
-  all(options?: ListServicesOptions & IterateOptions): Promise<ListItem<'ListService'>[]>;
+  all(options?: ListServicesOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListService'>[]>;
   /** Create a new Service for Twilio Proxy */
-  create(options: QueryOptions<'CreateService'> & BodyOptions<'CreateService'> & RequestOptions): Promise<SuccessBody<'CreateService'>>;
+  create(options: QueryOptions<'CreateService'> & BodyOptions<'CreateService'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreateService'>>;
   /** Fetch a specific Service */
-  fetch(sid: PathParam<'FetchService', 'Sid'>, options?: QueryOptions<'FetchService'> & RequestOptions): Promise<SuccessBody<'FetchService'>>;
+  fetch(sid: PathParam<'FetchService', 'Sid'>, options?: QueryOptions<'FetchService'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchService'>>;
   /** Update a specific Service */
-  update(sid: PathParam<'UpdateService', 'Sid'>, options?: QueryOptions<'UpdateService'> & BodyOptions<'UpdateService'> & RequestOptions): Promise<SuccessBody<'UpdateService'>>;
+  update(sid: PathParam<'UpdateService', 'Sid'>, options?: QueryOptions<'UpdateService'> & BodyOptions<'UpdateService'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'UpdateService'>>;
   /** Delete a specific Service */
-  remove(sid: PathParam<'DeleteService', 'Sid'>, options?: QueryOptions<'DeleteService'> & RequestOptions): Promise<SuccessBody<'DeleteService'>>;
+  remove(sid: PathParam<'DeleteService', 'Sid'>, options?: QueryOptions<'DeleteService'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeleteService'>>;
 }
 
 /** Query options of ListPhoneNumber (Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service), in camelCase. */
@@ -40,19 +40,19 @@ export type ListPhoneNumbersOptions = QueryOptions<'ListPhoneNumber'>;
 /** `client.phoneNumbers`: ListPhoneNumber, CreatePhoneNumber, FetchPhoneNumber, UpdatePhoneNumber, DeletePhoneNumber. */
 export interface PhoneNumbersResource {
   /** Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & RequestOptions): PagePromise<ListItem<'ListPhoneNumber'>>;
+  list(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListPhoneNumber'>>;
   /** Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service: every item, lazily, one page fetched ahead. */
-  each(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListPhoneNumber'>>;
+  each(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListPhoneNumber'>>;
   /** Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service: every item (up to `limit`), in an array. */
-  all(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & IterateOptions): Promise<ListItem<'ListPhoneNumber'>[]>;
+  all(serviceSid: PathParam<'ListPhoneNumber', 'ServiceSid'>, options?: ListPhoneNumbersOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListPhoneNumber'>[]>;
   /** Add a Phone Number to a Service's Proxy Number Pool */
-  create(serviceSid: PathParam<'CreatePhoneNumber', 'ServiceSid'>, options?: QueryOptions<'CreatePhoneNumber'> & BodyOptions<'CreatePhoneNumber'> & RequestOptions): Promise<SuccessBody<'CreatePhoneNumber'>>;
+  create(serviceSid: PathParam<'CreatePhoneNumber', 'ServiceSid'>, options?: QueryOptions<'CreatePhoneNumber'> & BodyOptions<'CreatePhoneNumber'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreatePhoneNumber'>>;
   /** Fetch a specific Phone Number */
-  fetch(serviceSid: PathParam<'FetchPhoneNumber', 'ServiceSid'>, sid: PathParam<'FetchPhoneNumber', 'Sid'>, options?: QueryOptions<'FetchPhoneNumber'> & RequestOptions): Promise<SuccessBody<'FetchPhoneNumber'>>;
+  fetch(serviceSid: PathParam<'FetchPhoneNumber', 'ServiceSid'>, sid: PathParam<'FetchPhoneNumber', 'Sid'>, options?: QueryOptions<'FetchPhoneNumber'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchPhoneNumber'>>;
   /** Update a specific Proxy Number */
-  update(serviceSid: PathParam<'UpdatePhoneNumber', 'ServiceSid'>, sid: PathParam<'UpdatePhoneNumber', 'Sid'>, options?: QueryOptions<'UpdatePhoneNumber'> & BodyOptions<'UpdatePhoneNumber'> & RequestOptions): Promise<SuccessBody<'UpdatePhoneNumber'>>;
+  update(serviceSid: PathParam<'UpdatePhoneNumber', 'ServiceSid'>, sid: PathParam<'UpdatePhoneNumber', 'Sid'>, options?: QueryOptions<'UpdatePhoneNumber'> & BodyOptions<'UpdatePhoneNumber'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'UpdatePhoneNumber'>>;
   /** Delete a specific Phone Number from a Service */
-  remove(serviceSid: PathParam<'DeletePhoneNumber', 'ServiceSid'>, sid: PathParam<'DeletePhoneNumber', 'Sid'>, options?: QueryOptions<'DeletePhoneNumber'> & RequestOptions): Promise<SuccessBody<'DeletePhoneNumber'>>;
+  remove(serviceSid: PathParam<'DeletePhoneNumber', 'ServiceSid'>, sid: PathParam<'DeletePhoneNumber', 'Sid'>, options?: QueryOptions<'DeletePhoneNumber'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeletePhoneNumber'>>;
 }
 
 /** Query options of ListSession (List the Sessions of a Service), in camelCase. */
@@ -61,19 +61,19 @@ export type ListSessionsOptions = QueryOptions<'ListSession'>;
 /** `client.sessions`: ListSession, CreateSession, FetchSession, UpdateSession, DeleteSession. */
 export interface SessionsResource {
   /** List the Sessions of a Service: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & RequestOptions): PagePromise<ListItem<'ListSession'>>;
+  list(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListSession'>>;
   /** List the Sessions of a Service: every item, lazily, one page fetched ahead. */
-  each(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListSession'>>;
+  each(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListSession'>>;
   /** List the Sessions of a Service: every item (up to `limit`), in an array. */
-  all(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & IterateOptions): Promise<ListItem<'ListSession'>[]>;
+  all(serviceSid: PathParam<'ListSession', 'ServiceSid'>, options?: ListSessionsOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListSession'>[]>;
   /** Create a new Session */
-  create(serviceSid: PathParam<'CreateSession', 'ServiceSid'>, options?: QueryOptions<'CreateSession'> & BodyOptions<'CreateSession', 'DateExpiry'> & RequestOptions): Promise<SuccessBody<'CreateSession'>>;
+  create(serviceSid: PathParam<'CreateSession', 'ServiceSid'>, options?: QueryOptions<'CreateSession'> & BodyOptions<'CreateSession', 'DateExpiry'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreateSession'>>;
   /** Fetch a specific Session */
-  fetch(serviceSid: PathParam<'FetchSession', 'ServiceSid'>, sid: PathParam<'FetchSession', 'Sid'>, options?: QueryOptions<'FetchSession'> & RequestOptions): Promise<SuccessBody<'FetchSession'>>;
+  fetch(serviceSid: PathParam<'FetchSession', 'ServiceSid'>, sid: PathParam<'FetchSession', 'Sid'>, options?: QueryOptions<'FetchSession'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchSession'>>;
   /** Update a specific Session */
-  update(serviceSid: PathParam<'UpdateSession', 'ServiceSid'>, sid: PathParam<'UpdateSession', 'Sid'>, options?: QueryOptions<'UpdateSession'> & BodyOptions<'UpdateSession', 'DateExpiry'> & RequestOptions): Promise<SuccessBody<'UpdateSession'>>;
+  update(serviceSid: PathParam<'UpdateSession', 'ServiceSid'>, sid: PathParam<'UpdateSession', 'Sid'>, options?: QueryOptions<'UpdateSession'> & BodyOptions<'UpdateSession', 'DateExpiry'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'UpdateSession'>>;
   /** Delete a specific Session */
-  remove(serviceSid: PathParam<'DeleteSession', 'ServiceSid'>, sid: PathParam<'DeleteSession', 'Sid'>, options?: QueryOptions<'DeleteSession'> & RequestOptions): Promise<SuccessBody<'DeleteSession'>>;
+  remove(serviceSid: PathParam<'DeleteSession', 'ServiceSid'>, sid: PathParam<'DeleteSession', 'Sid'>, options?: QueryOptions<'DeleteSession'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeleteSession'>>;
 }
 
 /** Query options of ListInteraction (Retrieve a list of all Interactions for a Session), in camelCase. */
@@ -82,15 +82,15 @@ export type ListInteractionsOptions = QueryOptions<'ListInteraction'>;
 /** `client.interactions`: ListInteraction, FetchInteraction, DeleteInteraction. */
 export interface InteractionsResource {
   /** Retrieve a list of all Interactions for a Session: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & RequestOptions): PagePromise<ListItem<'ListInteraction'>>;
+  list(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListInteraction'>>;
   /** Retrieve a list of all Interactions for a Session: every item, lazily, one page fetched ahead. */
-  each(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListInteraction'>>;
+  each(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListInteraction'>>;
   /** Retrieve a list of all Interactions for a Session: every item (up to `limit`), in an array. */
-  all(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & IterateOptions): Promise<ListItem<'ListInteraction'>[]>;
+  all(serviceSid: PathParam<'ListInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListInteraction', 'SessionSid'>, options?: ListInteractionsOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListInteraction'>[]>;
   /** Retrieve a list of Interactions for a given Session */
-  fetch(serviceSid: PathParam<'FetchInteraction', 'ServiceSid'>, sessionSid: PathParam<'FetchInteraction', 'SessionSid'>, sid: PathParam<'FetchInteraction', 'Sid'>, options?: QueryOptions<'FetchInteraction'> & RequestOptions): Promise<SuccessBody<'FetchInteraction'>>;
+  fetch(serviceSid: PathParam<'FetchInteraction', 'ServiceSid'>, sessionSid: PathParam<'FetchInteraction', 'SessionSid'>, sid: PathParam<'FetchInteraction', 'Sid'>, options?: QueryOptions<'FetchInteraction'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchInteraction'>>;
   /** Delete a specific Interaction */
-  remove(serviceSid: PathParam<'DeleteInteraction', 'ServiceSid'>, sessionSid: PathParam<'DeleteInteraction', 'SessionSid'>, sid: PathParam<'DeleteInteraction', 'Sid'>, options?: QueryOptions<'DeleteInteraction'> & RequestOptions): Promise<SuccessBody<'DeleteInteraction'>>;
+  remove(serviceSid: PathParam<'DeleteInteraction', 'ServiceSid'>, sessionSid: PathParam<'DeleteInteraction', 'SessionSid'>, sid: PathParam<'DeleteInteraction', 'Sid'>, options?: QueryOptions<'DeleteInteraction'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeleteInteraction'>>;
 }
 
 /** Query options of ListParticipant (Retrieve a list of all Participants in a Session), in camelCase. */
@@ -99,17 +99,17 @@ export type ListParticipantsOptions = QueryOptions<'ListParticipant'>;
 /** `client.participants`: ListParticipant, CreateParticipant, FetchParticipant, DeleteParticipant. */
 export interface ParticipantsResource {
   /** Retrieve a list of all Participants in a Session: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & RequestOptions): PagePromise<ListItem<'ListParticipant'>>;
+  list(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListParticipant'>>;
   /** Retrieve a list of all Participants in a Session: every item, lazily, one page fetched ahead. */
-  each(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListParticipant'>>;
+  each(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListParticipant'>>;
   /** Retrieve a list of all Participants in a Session: every item (up to `limit`), in an array. */
-  all(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & IterateOptions): Promise<ListItem<'ListParticipant'>[]>;
+  all(serviceSid: PathParam<'ListParticipant', 'ServiceSid'>, sessionSid: PathParam<'ListParticipant', 'SessionSid'>, options?: ListParticipantsOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListParticipant'>[]>;
   /** Add a new Participant to the Session */
-  create(serviceSid: PathParam<'CreateParticipant', 'ServiceSid'>, sessionSid: PathParam<'CreateParticipant', 'SessionSid'>, options: QueryOptions<'CreateParticipant'> & BodyOptions<'CreateParticipant'> & RequestOptions): Promise<SuccessBody<'CreateParticipant'>>;
+  create(serviceSid: PathParam<'CreateParticipant', 'ServiceSid'>, sessionSid: PathParam<'CreateParticipant', 'SessionSid'>, options: QueryOptions<'CreateParticipant'> & BodyOptions<'CreateParticipant'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreateParticipant'>>;
   /** Fetch a specific Participant */
-  fetch(serviceSid: PathParam<'FetchParticipant', 'ServiceSid'>, sessionSid: PathParam<'FetchParticipant', 'SessionSid'>, sid: PathParam<'FetchParticipant', 'Sid'>, options?: QueryOptions<'FetchParticipant'> & RequestOptions): Promise<SuccessBody<'FetchParticipant'>>;
+  fetch(serviceSid: PathParam<'FetchParticipant', 'ServiceSid'>, sessionSid: PathParam<'FetchParticipant', 'SessionSid'>, sid: PathParam<'FetchParticipant', 'Sid'>, options?: QueryOptions<'FetchParticipant'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchParticipant'>>;
   /** Delete a specific Participant */
-  remove(serviceSid: PathParam<'DeleteParticipant', 'ServiceSid'>, sessionSid: PathParam<'DeleteParticipant', 'SessionSid'>, sid: PathParam<'DeleteParticipant', 'Sid'>, options?: QueryOptions<'DeleteParticipant'> & RequestOptions): Promise<SuccessBody<'DeleteParticipant'>>;
+  remove(serviceSid: PathParam<'DeleteParticipant', 'ServiceSid'>, sessionSid: PathParam<'DeleteParticipant', 'SessionSid'>, sid: PathParam<'DeleteParticipant', 'Sid'>, options?: QueryOptions<'DeleteParticipant'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'DeleteParticipant'>>;
 }
 
 /** Query options of ListMessageInteraction (Retrieve a list of all Message Interactions for a Participant), in camelCase. */
@@ -118,15 +118,15 @@ export type ListMessageInteractionsOptions = QueryOptions<'ListMessageInteractio
 /** `client.messageInteractions`: ListMessageInteraction, CreateMessageInteraction, FetchMessageInteraction. */
 export interface MessageInteractionsResource {
   /** Retrieve a list of all Message Interactions for a Participant: `await` it for one page (with `nextPage()`), or `for await` every item. */
-  list(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & RequestOptions): PagePromise<ListItem<'ListMessageInteraction'>>;
+  list(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & RequestOptions, requestOptions?: RequestOptions): PagePromise<ListItem<'ListMessageInteraction'>>;
   /** Retrieve a list of all Message Interactions for a Participant: every item, lazily, one page fetched ahead. */
-  each(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & IterateOptions): AsyncIterableIterator<ListItem<'ListMessageInteraction'>>;
+  each(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & IterateOptions, requestOptions?: RequestOptions): AsyncIterableIterator<ListItem<'ListMessageInteraction'>>;
   /** Retrieve a list of all Message Interactions for a Participant: every item (up to `limit`), in an array. */
-  all(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & IterateOptions): Promise<ListItem<'ListMessageInteraction'>[]>;
+  all(serviceSid: PathParam<'ListMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'ListMessageInteraction', 'SessionSid'>, participantSid: PathParam<'ListMessageInteraction', 'ParticipantSid'>, options?: ListMessageInteractionsOptions & IterateOptions, requestOptions?: RequestOptions): Promise<ListItem<'ListMessageInteraction'>[]>;
   /** Create a new message Interaction to send directly from your system to one Participant */
-  create(serviceSid: PathParam<'CreateMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'CreateMessageInteraction', 'SessionSid'>, participantSid: PathParam<'CreateMessageInteraction', 'ParticipantSid'>, options?: QueryOptions<'CreateMessageInteraction'> & BodyOptions<'CreateMessageInteraction'> & RequestOptions): Promise<SuccessBody<'CreateMessageInteraction'>>;
+  create(serviceSid: PathParam<'CreateMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'CreateMessageInteraction', 'SessionSid'>, participantSid: PathParam<'CreateMessageInteraction', 'ParticipantSid'>, options?: QueryOptions<'CreateMessageInteraction'> & BodyOptions<'CreateMessageInteraction'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'CreateMessageInteraction'>>;
   /** Fetch a specific Message Interaction */
-  fetch(serviceSid: PathParam<'FetchMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'FetchMessageInteraction', 'SessionSid'>, participantSid: PathParam<'FetchMessageInteraction', 'ParticipantSid'>, sid: PathParam<'FetchMessageInteraction', 'Sid'>, options?: QueryOptions<'FetchMessageInteraction'> & RequestOptions): Promise<SuccessBody<'FetchMessageInteraction'>>;
+  fetch(serviceSid: PathParam<'FetchMessageInteraction', 'ServiceSid'>, sessionSid: PathParam<'FetchMessageInteraction', 'SessionSid'>, participantSid: PathParam<'FetchMessageInteraction', 'ParticipantSid'>, sid: PathParam<'FetchMessageInteraction', 'Sid'>, options?: QueryOptions<'FetchMessageInteraction'> & RequestOptions, requestOptions?: RequestOptions): Promise<SuccessBody<'FetchMessageInteraction'>>;
 }
 
 /** The resources of the spec, as `client.<resource>`. */
