@@ -86,9 +86,28 @@ function widening(removed: string, added: string[]): string | undefined {
 }
 
 /**
+ * The added line that is `removed` with one more optional parameter at the end of its parameter list (callers and
+ * implementers of the old signature still fit), if any.
+ */
+function optionalParameterAdded(removed: string, added: string[]): string | undefined {
+  return added.find((line) => {
+    let i = 0;
+    while (i < removed.length && removed[i] === line[i]) i++;
+    const inserted = line.slice(i, i + line.length - removed.length);
+    return (
+      line.length > removed.length &&
+      removed.slice(i).startsWith(')') &&
+      line.slice(i + inserted.length) === removed.slice(i) &&
+      new RegExp(`^${removed[i - 1] === '(' ? '' : ', '}\\w+\\?: .+$`).test(inserted) &&
+      !/, \w+: /.test(inserted)
+    );
+  });
+}
+
+/**
  * Classifies the difference between two versions of one report: a removed export, or a removed or
- * changed member line, is breaking (a narrowing); a new export, a new member or a widened union is
- * not (an addition). `base` or `revision` null: the report (the entry point) did not exist then.
+ * changed member line, is breaking (a narrowing); a new export, a new member, a widened union or a trailing
+ * optional parameter is not (an addition). `base` or `revision` null: the report (the entry point) did not exist then.
  */
 export function classifyApiChanges(pkg: string, file: string, base: string | null, revision: string | null): ApiChange[] {
   const before = reportDeclarations(base ?? '');
@@ -107,7 +126,7 @@ export function classifyApiChanges(pkg: string, file: string, base: string | nul
     const { removed, added } = lineDiff(lines, next);
     const widened = new Set<string>();
     for (const line of removed) {
-      const wider = widening(line, added);
+      const wider = widening(line, added) ?? optionalParameterAdded(line, added);
       if (wider) {
         widened.add(wider);
         add('widened', false, name, `${line} → ${wider}`);
