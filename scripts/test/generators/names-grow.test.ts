@@ -4,8 +4,8 @@ import { growth, rows } from '../helpers/rows.js';
 
 /**
  * Spec growth is never breaking, checked across every renderer at once: for each (before, after) pair, every
- * name a generated file declared before is still declared after. What add-operation and mock-api-growth prove
- * in a clone, at the level of generated names, in milliseconds.
+ * name a generated file declared before is still declared after. What e2e/spec-growth proves in a clone, at the
+ * level of generated names, in milliseconds.
  */
 
 // The list row grown by a nested collection (a list with one path parameter, a create), as an author adds one;

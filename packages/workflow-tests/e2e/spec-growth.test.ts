@@ -1,14 +1,19 @@
 /**
- * Semver proven by the API reports, on a clean clone: `pnpm api:check` holds on the committed reports; deleting an
- * export makes it fail naming the report, `pnpm api:report` rewrites it, and `pnpm spec:diff` calls the change
- * breaking (exit 1) until a major changeset for that package is pending. Then a synthetic resource added to the
- * spec (fixtures/synthetic: five operations under a new parent), regenerated and rebuilt, changes the reports by
- * additions only.
+ * The spec growing, on ONE clean clone (one install, one build):
+ *   1. semver proven by the API reports: `pnpm api:check` holds on the committed reports; deleting an export makes it
+ *      fail naming the report, `pnpm api:report` rewrites it, and `pnpm spec:diff` calls the change breaking (exit 1)
+ *      until a major changeset for that package is pending;
+ *   2. the generality proof, on a spec that grows beyond the real one: a synthetic resource (Vehicles of a Fleet:
+ *      list, fetch, create, update and remove, under a parent the spec has never had; fixtures/synthetic), written
+ *      as a spec author writes one. `pnpm generate` writes every layer, the reports change by additions only, the
+ *      copy's own unchanged `pnpm test` (the inner tier, workflow checks included) passes, and the built mock and
+ *      client run the new resource's lifecycle.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addSyntheticResource } from './fixtures/synthetic/add-synthetic-resource.js';
+import { addSyntheticResource, syntheticOperationIds } from './fixtures/synthetic/add-synthetic-resource.js';
 import { cloneRepo, run } from './helpers/temp-repo.js';
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', FORCE_COLOR: '0', NO_COLOR: '1' };
@@ -40,12 +45,12 @@ const turboBuild = (...filter: string[]) =>
   });
 
 beforeAll(async () => {
-  repo = await cloneRepo('api-reports-');
+  repo = await cloneRepo('spec-growth-');
   await turboBuild();
 }, 600_000);
 afterAll(() => repo?.remove(), 120_000);
 
-describe('API reports', () => {
+describe('the spec growing, on one clone', () => {
   test('the committed reports match the built packages', async () => {
     const check = await script('api-report.ts', '--check');
     expect(check.code, check.out).toBe(0);
@@ -82,9 +87,15 @@ describe('API reports', () => {
     await turboBuild('--filter=@twilio-proxy/contract');
   }, 600_000);
 
-  test('a new resource in the spec changes the reports by additions only', async () => {
+  test('a new resource: pnpm generate writes every layer, and the reports change by additions only', async () => {
     await addSyntheticResource(repo.dir);
-    await run('pnpm', ['generate'], { cwd: repo.dir, env, maxBuffer: 64 * 1024 * 1024 });
+    const generated = (await run('pnpm', ['generate'], { cwd: repo.dir, env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    for (const file of [
+      'types/src/generated/operations.gen.ts',
+      'client/src/generated/resources.gen.ts',
+      'contract/src/generated/names.gen.ts',
+    ])
+      expect(generated).toContain(`packages/${file}`);
     await turboBuild();
     expect((await script('api-report.ts', '--no-build')).code).toBe(0);
     const gate = await script('spec-diff.ts', '--base', 'HEAD', '--no-redocly');
@@ -93,4 +104,39 @@ describe('API reports', () => {
     expect(gate.out).not.toMatch(/✗/);
     expect(gate.code, gate.out).toBe(0);
   }, 600_000);
+  test("the copy's own unchanged pnpm test passes, and the built packages carry the new resource", async () => {
+    const { stdout } = await run('pnpm', ['test'], { cwd: repo.dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((e) => {
+      throw new Error(`pnpm test failed in the copy:\n${String(e.stdout).slice(-6000)}\n${String(e.stderr).slice(-2000)}`);
+    });
+    expect(stdout).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
+
+    const load = (pkg: string) => import(pathToFileURL(path.join(repo.dir, 'packages', pkg, 'dist/index.js')).href);
+    const { operationsMeta } = await load('types');
+    const ids = await syntheticOperationIds();
+    expect(Object.keys(operationsMeta)).toEqual(expect.arrayContaining(ids));
+    const resources = new Set(ids.map((id) => operationsMeta[id].resource));
+    expect(resources.size).toBe(1);
+    const [resource] = resources;
+    expect(ids.map((id) => operationsMeta[id].action).sort()).toEqual(['create', 'fetch', 'list', 'remove', 'update']);
+
+    // The built mock serves it as a state machine, and the built client drives it: create → fetch → update → list → remove.
+    const { startMockProxy } = await load('contract');
+    const { createProxyClient } = await load('client');
+    const mock = await startMockProxy({ count: 3, seed: 4 });
+    try {
+      const client = createProxyClient({ accountSid: mock.accountSid, authToken: mock.authToken, baseUrl: mock.url });
+      const api = client[resource];
+      const parent = mock.parents[operationsMeta[ids[0]!].parameters.find((p: { in: string }) => p.in === 'path').name];
+      expect(await api.all(parent)).toHaveLength(3);
+      const created = await api.create(parent, { name: 'Van 9', capacity: 12 });
+      expect(created).toMatchObject({ name: 'Van 9', capacity: 12 });
+      expect(await api.fetch(parent, created.sid)).toEqual(created);
+      expect(await api.update(parent, created.sid, { status: 'retired' })).toMatchObject({ status: 'retired', name: 'Van 9' });
+      expect((await api.all(parent)).map((v: { sid: string }) => v.sid)).toContain(created.sid);
+      await api.remove(parent, created.sid);
+      await expect(api.fetch(parent, created.sid)).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await mock.close();
+    }
+  }, 1_800_000);
 });
