@@ -21,7 +21,7 @@ const log = (msg: string) => console.log(`[loop-speed ${new Date().toISOString()
 const VERDICT = /verdict: (PASS|FAIL) in ([\d.]+) s \((.*)\)\n/;
 const FOLLOW = /docs and API reports: (\S+) in ([\d.]+) s/;
 
-/** The first spec file (openapi/**) holding a `maxLength: N` line, and that line: the property each save edits. */
+/** The first spec file (openapi/**) with a text field's `maxLength: N` (N ≥ 100, not a SID's 34): the property each save edits. */
 async function editableProperty(dir: string): Promise<{ file: string; text: string; line: string }> {
   const files = (await readdir(path.join(dir, 'openapi'), { recursive: true }))
     .filter((f) => f.endsWith('.yaml') && !f.includes('redocly') && !f.includes('node_modules'))
@@ -29,7 +29,7 @@ async function editableProperty(dir: string): Promise<{ file: string; text: stri
   for (const f of files) {
     const file = path.join(dir, 'openapi', f);
     const text = await readFile(file, 'utf8');
-    const line = /^\s+maxLength: \d+$/m.exec(text)?.[0];
+    const line = /^\s+maxLength: \d{3,}$/m.exec(text)?.[0];
     if (line) return { file, text, line };
   }
   throw new Error('no `maxLength: N` in the spec: pick another property to edit');
