@@ -141,6 +141,7 @@ describe('runtime matrix: the contract package (validators, matcher, mock server
       runtime: 'contract',
       clientUrl: dist('client'),
       contractUrl: dist('contract'),
+      typesUrl: dist('types'),
       matchersUrl: dist('contract', 'vitest/matchers.js'),
     });
 

@@ -14,20 +14,26 @@ try {
   const slow = await contract.startMockProxy({ latencyMs: cfg.slowMs });
   servers.push(slow);
   const checks = [];
+  // A list under one parent, whatever the spec holds: the operation comes from the generated table.
+  const { operationsMeta } = await import(cfg.typesUrl);
+  const [op, meta] = Object.entries(operationsMeta).find(
+    ([, m]) => m.action === 'list' && m.parameters.filter((p) => p.in === 'path').length === 1,
+  );
+  const parent = meta.parameters.find((p) => p.in === 'path').name;
 
-  const res = await fetch(mock.urlFor('ListSession', {}, { PageSize: 5 }), {
+  const res = await fetch(mock.urlFor(op, {}, { PageSize: 5 }), {
     headers: { authorization: `Basic ${btoa(`${mock.accountSid}:${mock.authToken}`)}` },
   });
   const body = await res.json();
-  const valid = contract.validateResponse('ListSession', res.status, body, res.headers);
-  const broken = contract.validateResponse('ListSession', 200, { ...body, meta: { ...body.meta, page: 'one' } });
-  const badSid = contract.validateRequest('ListSession', { path: { ServiceSid: 'KS_not_a_sid' } });
+  const valid = contract.validateResponse(op, res.status, body, res.headers);
+  const broken = contract.validateResponse(op, 200, { ...body, meta: { ...body.meta, page: 'one' } });
+  const badSid = contract.validateRequest(op, { path: { [parent]: 'not_a_sid' } });
   if (!valid.valid || broken.valid || badSid.valid) throw new Error('validators: a verdict is wrong');
   checks.push('validators');
 
-  const again = await fetch(mock.urlFor('ListSession', {}, { PageSize: 5 }), { headers: {} });
-  const unauthorized = await contractMatchers.toSatisfyContract(again, 'ListSession');
-  const wrongOp = await contractMatchers.toSatisfyContract({ status: 200, body: { nope: 1 } }, 'ListSession');
+  const again = await fetch(mock.urlFor(op, {}, { PageSize: 5 }), { headers: {} });
+  const unauthorized = await contractMatchers.toSatisfyContract(again, op);
+  const wrongOp = await contractMatchers.toSatisfyContract({ status: 200, body: { nope: 1 } }, op);
   if (!unauthorized.pass || wrongOp.pass) throw new Error(`matcher: ${unauthorized.message()} / ${wrongOp.pass}`);
   checks.push('matcher');
 
