@@ -4,12 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cloneRepo, Proc, repoRoot } from './helpers/temp-repo.js';
 
-/** The spec file (any under openapi/, the spec may be split) that holds `needle`. */
-async function specFileWith(dir: string, needle: string): Promise<string> {
+/** A response property whose `maxLength: 191` sits right above a description saying "Supports UTF-8 characters." (a session's unique_name). */
+const edited = /maxLength: 191(\n\s+description: [^\n]*?)Supports UTF-8 characters\./;
+
+/** The spec file (any under openapi/, the spec may be split) that matches `needle`. */
+async function specFileWith(dir: string, needle: RegExp): Promise<string> {
   for (const f of (await readdir(path.join(dir, 'openapi'), { recursive: true })).sort()) {
     if (!f.endsWith('.yaml') || f.includes('node_modules')) continue;
     const file = path.join(dir, 'openapi', f);
-    if ((await readFile(file, 'utf8')).includes(needle)) return file;
+    if ((await readFile(file, 'utf8')).match(needle)) return file;
   }
   throw new Error(`no spec file holds ${needle}`);
 }
@@ -23,7 +26,7 @@ describe('pnpm dev', () => {
 
   beforeAll(async () => {
     repo = await cloneRepo('dev-');
-    spec = await specFileWith(repo.dir, 'maxLength: 191');
+    spec = await specFileWith(repo.dir, edited);
     schema = path.join(repo.dir, 'packages/types/src/generated/schema.gen.ts');
     // A test of a dependent package (the contract depends on the types) that fails when a description says so.
     await mkdir(path.join(repo.dir, 'packages/contract/test'), { recursive: true });
@@ -47,7 +50,7 @@ describe('pnpm dev', () => {
   test('editing a property regenerates the types, says what changed, and prints a passing verdict with its steps', async () => {
     const from = dev.output.length;
     const text = await readFile(spec, 'utf8');
-    await writeFile(spec, text.replace('maxLength: 191', 'maxLength: 150').replace('Supports UTF-8 characters.', 'Supports UTF-8.'));
+    await writeFile(spec, text.replace(edited, 'maxLength: 150$1Supports UTF-8.'));
     await dev.waitFor(/regenerated in \d+ ms: updated packages\/types\/src\/generated\/schema\.gen\.ts/, 30_000, from);
     await dev.waitFor(/tighter-constraint: .*unique_name: maxLength 191 → 150/, 5_000, from);
     expect(await readFile(schema, 'utf8')).toContain('Supports UTF-8. This value');
