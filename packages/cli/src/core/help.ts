@@ -1,4 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { statedType } from '@twilio-proxy/types/spec';
 import { specRule } from '../internal/spec-rule.js';
 import { wrap } from '../internal/wrap.js';
 import { type BodyFlag, type Command, type Flag, groupByResource, PAGE_SIZE_PARAMETER } from './commands.js';
@@ -137,6 +138,7 @@ function flagText(f: Flag, spelling: Spelling): string {
     f.parameter.description ?? '',
     f.required ? 'Required.' : '',
     rule ? `(${rule}${f.parameter.schema.default !== undefined ? `; default ${f.parameter.schema.default}` : ''})` : '',
+    statedType(f.parameter.schema) === 'array' ? 'Repeat the flag for each element.' : '',
     alias ? `Also --${f.name}.` : '',
   ]
     .filter(Boolean)

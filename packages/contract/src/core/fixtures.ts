@@ -1,5 +1,5 @@
 import type { components } from '@twilio-proxy/types';
-import { camelCase, fillPath, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { camelCase, fillPath, isNullable, type JsonObject, snakeCase, statedType } from '@twilio-proxy/types/spec';
 import { FILLER, friendlyName, iso, NAME_PROPERTIES, PROPERTY_RULES, type RuleContext, SCHEMA_RULES } from '../domain-rules.js';
 import { createRng, type Rng } from '../internal/prng.js';
 import {
@@ -67,8 +67,6 @@ export function sidFromPattern(pattern: string, rng: Rng): string {
 }
 const sidPatterns = new Map<string, { prefix: string; hexLength: number }>();
 
-const typesOf = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
-
 /** The account SID pattern: the schema's own `account_sid`, else any component schema's, else Twilio's. */
 function accountPattern(schema: JsonObject): string {
   const own = schema.properties?.[ACCOUNT_PROPERTY]?.pattern;
@@ -88,9 +86,8 @@ function plan(schema: JsonObject, path: string, depth: number, identity: Readonl
   const variants = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(variants) && variants.length) return plan(variants[0], path, depth, identity, nameLike);
   if (Array.isArray(schema.allOf)) return plan(Object.assign({}, ...schema.allOf), path, depth, identity, nameLike);
-  const types = typesOf(schema);
-  const nullable = types.includes('null') || schema.nullable === true;
-  const type = types.find((t) => t !== 'null') ?? (schema.properties ? 'object' : schema.enum ? typeof schema.enum[0] : 'string');
+  const nullable = isNullable(schema);
+  const type = statedType(schema) ?? (schema.properties ? 'object' : schema.enum ? typeof schema.enum[0] : 'string');
   const base = generatorOf(schema, type, path, depth, identity, nameLike);
   if (!nullable || identity.has(path)) return base;
   const nullRate = nameLike ? 0.15 : 0.1;
