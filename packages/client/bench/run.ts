@@ -6,7 +6,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
-import { bundledSize, openapiFetchSize } from '../test/support/bundle-size.js';
+import { bundledSize, openapiFetchSize } from '../test/helpers/bundle-size.js';
 import {
   ACCOUNT,
   bareOpenapiFetch,

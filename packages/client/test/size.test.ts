@@ -1,6 +1,6 @@
 import { operationsMeta } from '@twilio-proxy/types';
 import { describe, expect, it } from 'vitest';
-import { bundledSize } from './support/bundle-size.js';
+import { bundledSize } from './helpers/bundle-size.js';
 
 /**
  * Issue 11 targets ≤ 5 kB min+gzip for the whole client, openapi-fetch (2.6 kB of it alone) and the generated

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type MockProxy, randomPathValue, startMockProxy } from '../src/index.js';
 import { specCollections } from '../src/internal/spec.js';
 import { defineContractSuite } from '../src/vitest/index.js';
-import { type PrismProcess, startPrism } from './support/prism.js';
+import { type PrismProcess, startPrism } from './helpers/prism.js';
 
 /** The path parameters of the spec that name a root (no collection of the spec lists their values). */
 const rootParams = () => [...new Set(specCollections().flatMap((c) => c.parentParams.filter((_, i) => c.parentOwners[i] === null)))];
