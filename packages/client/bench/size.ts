@@ -10,7 +10,7 @@ import { defaultSpec } from '../../../scripts/lib/paths.js';
 import { renderClient } from '../../../scripts/lib/render-client.js';
 import { renderOperations } from '../../../scripts/lib/render-operations.js';
 import { dereferenceDocument, type WalkedOperation, walkOperations } from '../../types/src/spec/index.js';
-import { bundledSize, openapiFetchSize, SIZE_BUDGET } from '../test/support/bundle-size.js';
+import { bundledSize, openapiFetchSize, SIZE_BUDGET } from '../test/helpers/bundle-size.js';
 
 const document = dereferenceDocument((await bundleSpec(defaultSpec)) as never);
 const operations = walkOperations(document);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, ProxyError, ProxyPaginationError } from '../src/index.js';
-import { testClient } from './support/client.js';
-import { fakeSleep, json } from './support/fake-fetch.js';
-import { startServer, type TestServer } from './support/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN, makeSession, pageFor, SERVICE_SID } from './support/sessions.js';
+import { testClient } from './helpers/client.js';
+import { fakeSleep, json } from './helpers/fake-fetch.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN, makeSession, pageFor, SERVICE_SID } from './helpers/sessions.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

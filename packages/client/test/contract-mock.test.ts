@@ -2,7 +2,7 @@
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, ProxyApiError } from '../src/index.js';
-import { fakeSleep } from './support/fake-fetch.js';
+import { fakeSleep } from './helpers/fake-fetch.js';
 
 let mock: MockProxy | undefined;
 afterEach(async () => {

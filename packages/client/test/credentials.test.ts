@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CREDENTIAL_VARIABLES, type Credentials, createProxyClient, findCredentials, resolveCredentials } from '../src/index.js';
-import { fakeFetch, json } from './support/fake-fetch.js';
+import { fakeFetch, json } from './helpers/fake-fetch.js';
 
 // Values that are easy to spot if one ever reaches an error message.
 const SID = 'AC-env-sid-value';

@@ -2,7 +2,7 @@ import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { walkOperations } from '@twilio-proxy/types/spec';
 import { describe, expect, it } from 'vitest';
 import { parseDates, parseSessionDates } from '../src/index.js';
-import { makeSession } from './support/sessions.js';
+import { makeSession } from './helpers/sessions.js';
 
 describe('parseDates', () => {
   it('turns the date_* strings into Dates, keeps null and every other field', () => {

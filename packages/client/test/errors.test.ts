@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProxyClient, ProxyApiError, ProxyError, type ProxyNetworkError } from '../src/index.js';
-import { pages, testClient } from './support/client.js';
-import { hang, json } from './support/fake-fetch.js';
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './support/sessions.js';
+import { pages, testClient } from './helpers/client.js';
+import { hang, json } from './helpers/fake-fetch.js';
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './helpers/sessions.js';
 
 const raw =
   (body: string, status: number, type = 'text/html') =>

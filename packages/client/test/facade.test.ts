@@ -4,8 +4,8 @@ import { type BodyFieldRule, type OperationId, type OperationMeta, operationsMet
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { describe, expect, it } from 'vitest';
 import { ProxyApiError, type ProxyClient, ProxyValidationError } from '../src/index.js';
-import { ORIGIN, pages, testClient } from './support/client.js';
-import { json } from './support/fake-fetch.js';
+import { ORIGIN, pages, testClient } from './helpers/client.js';
+import { json } from './helpers/fake-fetch.js';
 
 const operations = Object.entries(operationsMeta) as [OperationId, OperationMeta][];
 const pathNames = (op: OperationMeta) => [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);

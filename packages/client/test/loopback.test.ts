@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, type ProxyClientOptions, ProxyNetworkError, ProxyTimeoutError } from '../src/index.js';
-import { fakeSleep } from './support/fake-fetch.js';
-import { type Fault, fault, startServer, type TestServer } from './support/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN, makeSession, pageFor, SERVICE_SID } from './support/sessions.js';
+import { fakeSleep } from './helpers/fake-fetch.js';
+import { type Fault, fault, startServer, type TestServer } from './helpers/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN, makeSession, pageFor, SERVICE_SID } from './helpers/sessions.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

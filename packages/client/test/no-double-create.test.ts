@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, type ProxyClientOptions, ProxyNetworkError, ProxyTimeoutError } from '../src/index.js';
-import { fakeSleep } from './support/fake-fetch.js';
-import { startServer, type TestServer } from './support/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './support/sessions.js';
+import { fakeSleep } from './helpers/fake-fetch.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './helpers/sessions.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProxyPaginationError, type Session } from '../src/index.js';
-import { ORIGIN, pages, testClient } from './support/client.js';
-import { json } from './support/fake-fetch.js';
-import { makeSession, pageFor, SERVICE_SID } from './support/sessions.js';
+import { ORIGIN, pages, testClient } from './helpers/client.js';
+import { json } from './helpers/fake-fetch.js';
+import { makeSession, pageFor, SERVICE_SID } from './helpers/sessions.js';
 
 const sids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeSession(from + i).sid);
 

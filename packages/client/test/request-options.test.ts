@@ -3,9 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyClient, type ProxyClientOptions, ProxyTimeoutError } from '../src/index.js';
-import { fakeSleep } from './support/fake-fetch.js';
-import { startServer, type TestServer } from './support/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN, pageFor, SERVICE_SID } from './support/sessions.js';
+import { fakeSleep } from './helpers/fake-fetch.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN, pageFor, SERVICE_SID } from './helpers/sessions.js';
 
 const SESSION = `KC${'c'.repeat(32)}`;
 /** A session the server never answers for. */

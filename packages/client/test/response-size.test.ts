@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProxyApiError } from '../src/index.js';
-import { pages, testClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
-import { SERVICE_SID } from './support/sessions.js';
+import { pages, testClient } from './helpers/client.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { SERVICE_SID } from './helpers/sessions.js';
 
 const RQ = `RQ${'d'.repeat(32)}`;
 /** A body of `chunks` chunks of `size` bytes each, made as it is read (nothing of it is held). */
@@ -70,7 +70,7 @@ describe('a 1.2 GB body from a loopback server', () => {
       };
       pump();
     });
-    const child = fork(fileURLToPath(new URL('./support/huge-body-child.ts', import.meta.url)), [server.url], {
+    const child = fork(fileURLToPath(new URL('./helpers/huge-body-child.ts', import.meta.url)), [server.url], {
       execArgv: ['--conditions=@twilio-proxy/source', '--import', 'tsx'],
     });
     const result = await new Promise<{ error?: Record<string, unknown>; maxRssMb: number }>((resolve, reject) => {

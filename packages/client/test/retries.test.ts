@@ -3,9 +3,9 @@ import { ProxyApiError, ProxyNetworkError, ProxyTimeoutError } from '../src/inde
 import { backoff } from '../src/internal/backoff.js';
 import { retryAfterMs } from '../src/internal/retry-after.js';
 import { sleep } from '../src/internal/sleep.js';
-import { ORIGIN, pages, testClient } from './support/client.js';
-import { hang, json } from './support/fake-fetch.js';
-import { SERVICE_SID } from './support/sessions.js';
+import { ORIGIN, pages, testClient } from './helpers/client.js';
+import { hang, json } from './helpers/fake-fetch.js';
+import { SERVICE_SID } from './helpers/sessions.js';
 
 const RQ = `RQ${'c'.repeat(32)}`;
 const twilioError = (status: number, headers: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { operationsMeta } from '@twilio-proxy/types';
 import { describe, expect, it } from 'vitest';
-import { bundledSize, SIZE_BUDGET } from './support/bundle-size.js';
+import { bundledSize, SIZE_BUDGET } from './helpers/bundle-size.js';
 
 /**
  * Issue 11 targeted ≤ 5 kB min+gzip for the whole client, openapi-fetch (2.6 kB of it alone) and the generated

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type ClientContext, requestOperation } from '../src/core/request.js';
 import type { TransportConfig } from '../src/core/transport.js';
 import { ProxyValidationError } from '../src/index.js';
-import { pages, testClient } from './support/client.js';
-import { SERVICE_SID } from './support/sessions.js';
+import { pages, testClient } from './helpers/client.js';
+import { SERVICE_SID } from './helpers/sessions.js';
 
 const op: OperationMeta = operationsMeta.ListSession;
 const rule = (name: string) => op.parameters.find((p) => p.name === name)!.schema;

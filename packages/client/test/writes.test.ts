@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/core/client.js';
 import { requestOperation } from '../src/core/request.js';
 import { createProxyClient, type ProxyClient, ProxyValidationError } from '../src/index.js';
-import { fakeSleep } from './support/fake-fetch.js';
-import { startServer, type TestServer } from './support/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './support/sessions.js';
+import { fakeSleep } from './helpers/fake-fetch.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from './helpers/sessions.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const THING = `TH${'a'.repeat(32)}`;

@@ -6,7 +6,7 @@
 import { Agent } from 'node:http';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { validateResponse } from '../src/index.js';
-import { startPrism } from '../test/support/prism.js';
+import { startPrism } from '../test/helpers/prism.js';
 import { busiestList, DURATION_MS, get, measure, median, RUNS, startMockProcess } from './load.js';
 
 const CONCURRENCY = [1, 16];

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { basic } from './support/helpers.js';
+import { basic } from './helpers/helpers.js';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '../src/bin/mock.ts');
 

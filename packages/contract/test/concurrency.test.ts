@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy } from '../src/index.js';
-import { collectSids, listUrl, mockAuth } from './support/helpers.js';
+import { collectSids, listUrl, mockAuth } from './helpers/helpers.js';
 
 describe('load: 64 concurrent clients', () => {
   let m: MockProxy;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type MockProxy, randomPathValue, startMockProxy } from '../src/index.js';
 import { specCollections } from '../src/internal/spec.js';
 import { defineContractSuite } from '../src/vitest/index.js';
-import { type PrismProcess, startPrism } from './support/prism.js';
+import { type PrismProcess, startPrism } from './helpers/prism.js';
 
 /** Every parent path parameter of the spec: a static mock has no items to discover parents from. */
 const parentParams = () => [...new Set(specCollections().flatMap((c) => c.parentParams))];

@@ -2,7 +2,7 @@ import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFactory, createSessionFactory, type MockProxy, randomServiceSid, startMockProxy, validateSchema } from '../src/index.js';
 import { compiled } from '../src/internal/ajv.js';
-import { mockAuth, raw } from './support/helpers.js';
+import { mockAuth, raw } from './helpers/helpers.js';
 
 const schemas = openapiDocument.components!.schemas!;
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FaultKind, type MockProxy, startMockProxy, validateResponse } from '../src/index.js';
-import { listUrl, mockAuth, raw } from './support/helpers.js';
+import { listUrl, mockAuth, raw } from './helpers/helpers.js';
 
 /** A fresh connection per request, so a reset or truncation cannot poison the shared agent. */
 function once(url: string, auth: string, timeoutMs = 2_000): Promise<{ status?: number; headers?: any; text?: string; error?: string }> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
 import { createRouter } from '../src/internal/mock/router.js';
 import { specCollections, specOperations } from '../src/internal/spec.js';
-import { basic, mockAuth, raw } from './support/helpers.js';
+import { basic, mockAuth, raw } from './helpers/helpers.js';
 
 /** A request exactly as generated: method, raw path+query, Authorization header (absent, empty or any). */
 const send = (m: MockProxy, method: string, path: string, auth: string | undefined) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MockProxy, startMockProxy } from '../src/index.js';
 import { contractMatchers, installContractMatchers } from '../src/vitest/index.js';
-import { listUrl, mockAuth } from './support/helpers.js';
+import { listUrl, mockAuth } from './helpers/helpers.js';
 
 installContractMatchers();
 

@@ -1,7 +1,7 @@
 import { operationsMeta } from '@twilio-proxy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, MOCK_ERROR_CODES, type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
-import { basic, listUrl, mockAuth, pageThrough, raw } from './support/helpers.js';
+import { basic, listUrl, mockAuth, pageThrough, raw } from './helpers/helpers.js';
 
 const pageSizeRule = operationsMeta.ListSession.parameters.find((p) => p.name === 'PageSize')!.schema;
 

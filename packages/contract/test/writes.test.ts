@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
 import { sampleNumber } from '../src/internal/sample-form.js';
 import { type Collection, specCollections, specOperations } from '../src/internal/spec.js';
-import { mockAuth, raw } from './support/helpers.js';
+import { mockAuth, raw } from './helpers/helpers.js';
 
 /**
  * Writes on every write operation of the spec (13 on the real spec; a spec with none skips this block).

@@ -56,7 +56,7 @@ async function generatedBytes(dir: string): Promise<Map<string, number>> {
 
 /** The client of a copy bundled by that copy's own size helper (the one its size test uses). */
 async function clientSize(dir: string): Promise<{ min: number; gzip: number; inputs: Record<string, number> }> {
-  const helper = pathToFileURL(path.join(dir, 'packages/client/test/support/bundle-size.ts')).href;
+  const helper = pathToFileURL(path.join(dir, 'packages/client/test/helpers/bundle-size.ts')).href;
   const { bundledSize } = await import(helper);
   return bundledSize();
 }

@@ -1,39 +1,15 @@
-import { type JsonObject, typeOf } from '@twilio-proxy/types/spec';
+import { type JsonObject, type ParsedText, parseText } from '@twilio-proxy/types/spec';
 import type { BodyFlag } from './commands.js';
 import { UsageError } from './exit-codes.js';
 
-// An ISO 8601 date or date-time, as twilio-cli and twilio-node send them (`2026-12-01`, `2026-12-01T10:00:00Z`).
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** One value typed as `schema` says, or the reason it is not one (the caller names the flag). */
-function typed(schema: JsonObject, raw: string): { value: unknown } | { problem: string } {
+/** One value typed as `schema` says (the walker's one rule), or the reason it is not one (the caller names the flag). */
+function typed(schema: JsonObject, raw: string): ParsedText {
   const members = Array.isArray(schema.enum) ? schema.enum.filter((m: unknown) => m !== null) : null;
   if (members?.length) {
     const hit = members.find((m: unknown) => String(m) === raw);
-    return hit === undefined ? { problem: `must be one of ${members.join(', ')}` } : { value: hit };
+    return hit === undefined ? { ok: false, problem: `must be one of ${members.join(', ')}` } : { ok: true, value: hit };
   }
-  switch (typeOf(schema)) {
-    case 'integer':
-      return /^[+-]?\d+$/.test(raw.trim()) ? { value: Number(raw) } : { problem: 'must be an integer' };
-    case 'number': {
-      const n = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(n) ? { value: n } : { problem: 'must be a number' };
-    }
-    case 'boolean':
-      return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' };
-    case 'object': {
-      try {
-        const value: unknown = JSON.parse(raw);
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { value };
-      } catch {}
-      return { problem: 'must be a JSON object' };
-    }
-    default:
-      if (schema.format === 'date-time' && !(ISO_8601.test(raw) && !Number.isNaN(Date.parse(raw)))) {
-        return { problem: 'must be an ISO 8601 date-time (2026-12-01T10:00:00Z)' };
-      }
-      return { value: raw };
-  }
+  return parseText(schema, raw);
 }
 
 /**
@@ -45,7 +21,7 @@ export function bodyValue(flag: BodyFlag, shown: string, raw: string | string[],
   const element = flag.repeated ? (flag.field.items ?? {}) : flag.field.schema;
   const values = [raw].flat().map((r) => {
     const result = typed(element, r);
-    if ('problem' in result) throw new UsageError(`${shown} ${result.problem}, got '${r}'`, help);
+    if (!result.ok) throw new UsageError(`${shown} ${result.problem}, got '${r}'`, help);
     return result.value;
   });
   return flag.repeated ? values : values[0];

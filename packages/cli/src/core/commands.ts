@@ -3,6 +3,7 @@ import {
   kebabCase,
   sidShapeOf,
   snakeCase,
+  statedType,
   type WalkedBodyField,
   type WalkedOperation,
   type WalkedParameter,
@@ -76,19 +77,14 @@ function sidShape(schema: JsonObject): { prefix: string; length: number } | null
   return shape && { prefix: shape.prefix, length: shape.hexDigits };
 }
 
-function typeOf(schema: JsonObject): string | undefined {
-  const t = Array.isArray(schema.type) ? schema.type.find((x: string) => x !== 'null') : schema.type;
-  return typeof t === 'string' ? t : undefined;
-}
-
 function placeholderOf(schema: JsonObject): string {
   const sid = sidShape(schema);
   if (sid) return `${sid.prefix}…`;
   if (Array.isArray(schema.enum)) return schema.enum.filter((v: unknown) => v !== null).join('|');
-  const type = typeOf(schema);
+  const type = statedType(schema);
   if (type === 'integer' || type === 'number') return 'n';
   if (type === 'boolean') return 'true|false';
-  if (type === 'array') return 'a,b';
+  if (type === 'array') return placeholderOf(schema.items ?? {});
   return 'value';
 }
 

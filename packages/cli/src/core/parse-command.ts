@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { camelCase, type JsonObject } from '@twilio-proxy/types/spec';
+import { camelCase, type JsonObject, parseText, typeOf } from '@twilio-proxy/types/spec';
 import { bodyValue } from './body-values.js';
 import { type BodyFlag, COMMON_OPTIONS, type Command, type Flag } from './commands.js';
 import { UsageError } from './exit-codes.js';
@@ -56,40 +56,27 @@ export interface CommandArgs {
   yes: boolean;
 }
 
-const typeOf = (schema: JsonObject): string | undefined =>
-  (Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type) as string | undefined;
-
-/** Integers only; their range is the client's to check, from the spec (e.g. PageSize 1..1000). */
-function integer(flag: string, raw: string, help: string): number {
-  if (!/^[+-]?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be an integer, got '${raw}'`, help);
-  return Number(raw);
+/** `--limit`: an integer, by the same rule as any integer flag. */
+function limitOf(raw: string, help: string): number {
+  const parsed = parseText({ type: 'integer' }, raw);
+  if (!parsed.ok) throw new UsageError(`--limit ${parsed.problem}, got '${raw}'`, help);
+  return parsed.value as number;
 }
 
-/** A flag's text as the type its parameter's schema gives; bounds, patterns and enums are the client's to check. */
+/**
+ * A flag's text as the type its parameter's schema gives (the walker's one rule, as for body flags): an array
+ * from the flag repeated. Bounds, patterns and enums are the client's to check.
+ */
 function coerce(flag: Flag, shown: string, raw: string | string[], help: string): unknown {
   const schema = flag.parameter.schema;
-  const type = typeOf(schema);
-  if (type === 'array') {
-    const itemType = typeOf(schema.items ?? {});
-    const parts = [raw]
-      .flat()
-      .flatMap((r) => r.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return itemType === 'integer' ? parts.map((p) => integer(shown, p, help)) : parts;
-  }
-  const one = Array.isArray(raw) ? raw.at(-1)! : raw;
-  if (type === 'integer') return integer(shown, one, help);
-  if (type === 'number') {
-    const n = Number(one);
-    if (one.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${shown} must be a number, got '${one}'`, help);
-    return n;
-  }
-  if (type === 'boolean') {
-    if (one !== 'true' && one !== 'false') throw new UsageError(`${shown} must be true or false, got '${one}'`, help);
-    return one === 'true';
-  }
-  return one;
+  const isArray = typeOf(schema) === 'array';
+  const element: JsonObject = isArray ? (schema.items ?? {}) : schema;
+  const values = (isArray ? [raw].flat() : [Array.isArray(raw) ? raw.at(-1)! : raw]).map((text) => {
+    const parsed = parseText(element, text);
+    if (!parsed.ok) throw new UsageError(`${shown} ${parsed.problem}, got '${text}'`, help);
+    return parsed.value;
+  });
+  return isArray ? values : values[0];
 }
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
@@ -241,7 +228,7 @@ export function parseCommandArgs(command: Command, argv: string[], spelling: Spe
     format: chosen,
     header: !value('no-header'),
     properties: rawProperties === undefined ? null : propertyNames(command, rawProperties, help),
-    limit: rawLimit === undefined ? undefined : integer('--limit', rawLimit, help),
+    limit: rawLimit === undefined ? undefined : limitOf(rawLimit, help),
     baseUrl: rawBaseUrl === undefined ? undefined : baseUrlOf(rawBaseUrl, help),
     logLevel: (rawLogLevel ?? 'info') as LogLevel,
     yes: value('yes') === true,

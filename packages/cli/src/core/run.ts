@@ -4,7 +4,7 @@ import { buildCommands, type Command, groupByResource } from './commands.js';
 import type { CliContext } from './context.js';
 import { describeError, type ErrorScope } from './describe-error.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { BIN, commandHelp, mainHelp, resourceHelp } from './help.js';
+import { BIN, commandHelp, mainHelp, resourceHelp } from './help/index.js';
 import { runList } from './list-command.js';
 import { createLogger } from './log-level.js';
 import { parseCommandArgs, spellingFor } from './parse-command.js';

@@ -1,4 +1,4 @@
-import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, statedType, type WalkedOperation } from '@twilio-proxy/types/spec';
 
 /** What the CLI needs to know about one property of an item, read from the spec. */
 export interface PropertyInfo {
@@ -14,18 +14,13 @@ const DATE_TIME_WIDTH = '0000-00-00T00:00:00Z'.length;
 // Widest decimal rendering of a 64-bit signed integer.
 const INTEGER_WIDTH = String(-(2n ** 63n)).length;
 
-function typesOf(schema: JsonObject): string[] {
-  const t = schema.type;
-  return (Array.isArray(t) ? t : t === undefined ? [] : [t]).filter((x) => x !== 'null');
-}
-
 export function describeProperty(name: string, schema: JsonObject): PropertyInfo {
   const description = typeof schema.description === 'string' ? { description: schema.description } : {};
   if (Array.isArray(schema.enum)) {
     const widest = Math.max(...schema.enum.map((v: unknown) => String(v).length));
     return { name, kind: 'enum', maxWidth: widest, ...description };
   }
-  const [type] = typesOf(schema);
+  const type = statedType(schema);
   let info: Omit<PropertyInfo, 'name'>;
   if (type === 'string' && schema.format === 'date-time') info = { kind: 'date-time', maxWidth: DATE_TIME_WIDTH };
   else if (type === 'string') info = { kind: 'string', maxWidth: typeof schema.maxLength === 'number' ? schema.maxLength : null };

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import { type JsonObject, statedType } from '@twilio-proxy/types/spec';
 
 /** The whole rule of a parameter's schema in words (`an integer, from 1 to 1000`), or null when it has none. */
 export function specRule(s: JsonObject | undefined): string | null {
@@ -9,7 +9,7 @@ export function specRule(s: JsonObject | undefined): string | null {
     return rules.length ? rules.join('; or ') : null;
   }
   const parts: string[] = [];
-  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type;
+  const type = statedType(s);
   if (type === 'integer') parts.push('an integer');
   if (type === 'number') parts.push('a number');
   if (type === 'boolean') parts.push('true or false');

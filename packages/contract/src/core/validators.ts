@@ -1,4 +1,4 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import { type JsonObject, parseText, parseTexts, typeOf } from '@twilio-proxy/types/spec';
 import { ajvIssues, compiled, escapePointer } from '../internal/ajv.js';
 import { componentSchema, specOperation } from '../internal/spec.js';
 import { ContractError, type ContractIssue } from './contract-error.js';
@@ -44,16 +44,14 @@ function headerValue(headers: HeadersLike, name: string): string | undefined {
   return undefined;
 }
 
-/** Header and query values are text; turn them into what the schema's type expects when they can be. */
+/** Header and query values are text; read them as the schema types them (the walker's rule) when they can be. */
 function coerce(value: unknown, schema: JsonObject | undefined): unknown {
-  if (typeof value !== 'string') return value;
-  const types: unknown[] = Array.isArray(schema?.type) ? schema.type : [schema?.type];
-  if (types.includes('string') || types.includes(undefined)) return value;
-  if (types.includes('integer') && /^-?\d+$/.test(value)) return Number(value);
-  if (types.includes('number') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-  if (types.includes('null') && value === 'null') return null;
-  return value;
+  if (!schema) return value;
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+  if (!texts) return value;
+  // An array repeats its key; anything else is one text.
+  const parsed = typeOf(schema) === 'array' ? parseTexts(schema, texts) : typeof value === 'string' ? parseText(schema, value) : null;
+  return parsed?.ok ? parsed.value : value;
 }
 
 /** Validates a response's status, JSON body and (when given) headers against the operation's documented response. */

@@ -1,4 +1,4 @@
-import { type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
+import { encodeText, type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
 
 /** 600 + i, or within the schema's `minimum`..`maximum` when 600 is outside them: distinct values where the range allows. */
 export function sampleNumber(schema: JsonObject, i: number): number {
@@ -18,9 +18,9 @@ export function sampleFormValue(schema: JsonObject, i: number): string {
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
-      return String(sampleNumber(schema, i));
+      return encodeText(sampleNumber(schema, i));
     case 'boolean':
-      return i % 2 ? 'false' : 'true';
+      return encodeText(i % 2 === 0);
   }
   if (schema.format === 'date-time') return '2030-01-02T03:04:05Z';
   if (schema.format === 'uri') return `https://example.com/contract/${i}`;

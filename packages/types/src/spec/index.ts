@@ -1,7 +1,17 @@
 export { COMPONENT_MARK, componentName, deref, dereferenceDocument } from './deref.js';
 export type { JsonObject } from './json-object.js';
 export { actionOf, camelCase, fillPath, kebabCase, literalSegments, pascalCase, pathParamNames, snakeCase } from './naming.js';
-export { typeOf, type WalkedBodyField, type WalkedRequestBody, walkRequestBody } from './request-body.js';
+export { type WalkedBodyField, type WalkedRequestBody, walkRequestBody } from './request-body.js';
+export {
+  encodeText,
+  encodeTexts,
+  isNullable,
+  type ParsedText,
+  parseText,
+  parseTexts,
+  statedType,
+  typeOf,
+} from './schema-values.js';
 export { anySidShapeOf, type SidOrName, type SidShape, sidOrNameOf, sidShapeOf } from './sid-shape.js';
 export { successKey, type WalkedSuccess, walkSuccess } from './success-response.js';
 export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';

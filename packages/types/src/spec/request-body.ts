@@ -1,6 +1,7 @@
 import { componentName, deref } from './deref.js';
 import type { JsonObject } from './json-object.js';
 import { kebabCase } from './naming.js';
+import { typeOf } from './schema-values.js';
 
 /** One field of a request body: a property of its (object) schema. */
 export interface WalkedBodyField {
@@ -33,12 +34,6 @@ export interface WalkedRequestBody {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
-
-/** The first non-null type a schema states; an enum without one is a string. */
-export function typeOf(schema: JsonObject): string {
-  const t = Array.isArray(schema.type) ? schema.type.find((x: string) => x !== 'null') : schema.type;
-  return typeof t === 'string' ? t : schema.enum ? 'string' : schema.properties ? 'object' : 'string';
-}
 
 export function walkRequestBody(doc: JsonObject, requestBody: JsonObject | undefined): WalkedRequestBody | null {
   const body = deref(doc, requestBody);

@@ -1,11 +1,9 @@
-import { type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { isNullable, type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
 import { collectionOfSchema, componentSchema } from '../spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
 import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';
-
-const nullable = (s: JsonObject | undefined): boolean => !!s && ((Array.isArray(s.type) && s.type.includes('null')) || s.nullable === true);
 
 /** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
 function statusOf(op: WalkedOperation, usual: number): number {
@@ -92,13 +90,13 @@ export function writeAnswer(
       // Not given: the field's default, else the property's, else null where the item allows it.
       const fallback = f.schema.default ?? props[key]?.default;
       if (fallback !== undefined) item[key] = fallback;
-      else if (nullable(props[key])) item[key] = null;
+      else if (isNullable(props[key])) item[key] = null;
     }
   }
   if (creates) {
     // A new item has not happened yet: its own dates are now, the others empty until they happen.
     for (const [key, prop] of Object.entries<JsonObject>(props))
-      if (prop.format === 'date-time' && !changed.has(key)) item[key] = nullable(prop) ? null : iso(now);
+      if (prop.format === 'date-time' && !changed.has(key)) item[key] = isNullable(prop) ? null : iso(now);
     if (CREATED_PROPERTY in item) item[CREATED_PROPERTY] = iso(now);
   }
   if (UPDATED_PROPERTY in item) item[UPDATED_PROPERTY] = iso(now);
