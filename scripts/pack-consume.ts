@@ -5,7 +5,7 @@
  *      (their dependencies come from the npm registry; `--prefer-offline` uses npm's cache);
  *   3. typechecks a TypeScript consumer that uses the client and the contract helpers
  *      (including a `@ts-expect-error` that proves the types are real, not `any`);
- *   4. runs it (scripts/test/pack-consumer.ts): it starts the contract package's mock Proxy and lists it with the client.
+ *   4. runs it (scripts/test/fixtures/pack-consumer.ts): it starts the contract package's mock Proxy and lists it with the client.
  * Exits 1 on any failure. `--keep` leaves the temp project for inspection.
  */
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -72,7 +72,7 @@ async function main() {
       path.join(app, 'tsconfig.json'),
       `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], skipLibCheck: false } }, null, 2)}\n`,
     );
-    await copyFile(path.join(repoRoot, 'scripts/test/pack-consumer.ts'), path.join(app, 'consumer.ts'));
+    await copyFile(path.join(repoRoot, 'scripts/test/fixtures/pack-consumer.ts'), path.join(app, 'consumer.ts'));
     await run(
       'npm install the tarballs outside the workspace',
       'npm',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { addOperations } from '../../workflow-tests/e2e/fixtures/add-operations.js';
 import { buildCommands, type Command } from '../src/index.js';
-import { fakeSource, run, SERVICE, type SourceCall } from './helpers.js';
+import { fakeSource, run, SERVICE, type SourceCall } from './helpers/helpers.js';
 
 // The operations a spec author adds in the workflow test (a nested list with two path parameters and a
 // fetch by SID), merged into this repo's spec (bundled: the split spec as one document; their paths take the

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitCell } from '../src/core/table-layout.js';
 import { createFormatter } from '../src/index.js';
 import { cutToWidth, stringWidth } from '../src/internal/cell-width.js';
-import { listSessionsCommand } from './helpers.js';
+import { listSessionsCommand } from './helpers/helpers.js';
 
 const { properties: sessionProperties, defaultProperties } = listSessionsCommand();
 

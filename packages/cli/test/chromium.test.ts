@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testChromium } from './chromium.js';
+import { testChromium } from './helpers/chromium.js';
 
 describe('the docs test browser', () => {
   it.each([

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { codeSamplesOf, withCodeSamples } from '../../../scripts/lib/code-samples.js';
 import { buildCommands } from '../src/index.js';
-import { env } from './helpers.js';
-import { findCurl, parsedByCli, ROOT, writeArgvBin } from './sample-runner.js';
+import { env } from './helpers/helpers.js';
+import { findCurl, parsedByCli, ROOT, writeArgvBin } from './helpers/sample-runner.js';
 
 // The sample renderer on a small inline spec with a list, a create (a form body with a required field),
 // an update (no field required: the first one is sent) and a remove: spec in, samples out. The writes'

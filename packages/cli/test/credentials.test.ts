@@ -1,7 +1,7 @@
 import { CREDENTIAL_VARIABLES, createProxyClient, findCredentials, type ProxyClientOptions } from '@twilio-proxy/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credentials } from '../src/index.js';
-import { fakeSource, run, SERVICE } from './helpers.js';
+import { fakeSource, run, SERVICE } from './helpers/helpers.js';
 
 const VALUES: Record<string, string> = {
   TWILIO_ACCOUNT_SID: 'AC-env-sid-value',

@@ -6,8 +6,8 @@ import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_KINDS } from '../../../scripts/lib/code-samples.js';
-import { type TestChromium, testChromium } from './chromium.js';
-import { listSessionsCommand } from './helpers.js';
+import { type TestChromium, testChromium } from './helpers/chromium.js';
+import { listSessionsCommand } from './helpers/helpers.js';
 
 // The HTML reference written by `pnpm run docs` (turbo task @twilio-proxy/openapi#docs, a dependency of this test task).
 const DOCS = fileURLToPath(new URL('../../../openapi/dist/docs/index.html', import.meta.url));

@@ -8,7 +8,7 @@ import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { type CodeSample, codeSamplesOf, SAMPLE_KINDS, type SampleKind, serverUrlOf } from '../../../scripts/lib/code-samples.js';
 import { sampleInputs } from '../../../scripts/lib/sample-inputs.js';
 import { PAGE_SIZE_PARAMETER } from '../src/index.js';
-import { createSampleSandbox, findCurl, ROOT, SAMPLE_BASE_URL_VARIABLE, type SampleSandbox } from './sample-runner.js';
+import { createSampleSandbox, findCurl, ROOT, SAMPLE_BASE_URL_VARIABLE, type SampleSandbox } from './helpers/sample-runner.js';
 
 // Every code sample the HTML docs show (openapi/dist/proxy-v1.samples.json, written by `pnpm run docs`, a
 // dependency of this test task), run for real against the mock, each against a fresh one (a remove's three

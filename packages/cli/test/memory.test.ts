@@ -1,6 +1,6 @@
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, baseEnv, runBin } from './bin-helpers.js';
+import { assertBuilt, baseEnv, runBin } from './helpers/bin-helpers.js';
 
 const COUNT = 100_000;
 // The peak depends on how fast the server answers, not on what the CLI keeps: the same build measured 107 MB

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN_GAP, fitCell, layoutColumns } from '../src/core/table-layout.js';
-import { listSessionsCommand } from './helpers.js';
+import { listSessionsCommand } from './helpers/helpers.js';
 
 const sessionProperties = listSessionsCommand().properties;
 const propertyInfo = (name: string) => sessionProperties.find((p) => p.name === name)!;

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 
 /** The built CLI, as users run it (turbo builds it before this package's tests). */
-export const BIN = process.env.TWILIO_PROXY_BIN ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+export const BIN = process.env.TWILIO_PROXY_BIN ?? fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 /** The built compatibility bin (`proxy-<resource>`), which package.json's other bin entry points at. */
-export const ALIAS_BIN = fileURLToPath(new URL('../dist/alias-bin.js', import.meta.url));
+export const ALIAS_BIN = fileURLToPath(new URL('../../dist/alias-bin.js', import.meta.url));
 
 export function assertBuilt(): void {
   for (const file of [BIN, ALIAS_BIN]) {
@@ -44,3 +45,25 @@ export function runBin(args: string[], env: NodeJS.ProcessEnv, onStdout?: (chunk
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The command the built-bin tests run; each adds its flags. */
+export const LIST = ['sessions', 'list'];
+/** How many sessions the shared mock of the built-bin tests serves. */
+export const COUNT = 57;
+
+/** Checks the bins are built, then starts the shared mock; `env` holds its credentials and nothing else. */
+export async function startBinMock(): Promise<{ mock: MockProxy; env: NodeJS.ProcessEnv }> {
+  assertBuilt();
+  const mock = await startMockProxy({ count: COUNT, seed: 7 });
+  return { mock, env: baseEnv({ TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: mock.authToken }) };
+}
+
+/** `sessions list` of the mock's service at the mock's URL, then `args`. */
+export const listOn = (mock: MockProxy, ...args: string[]): string[] => [
+  ...LIST,
+  '--service-sid',
+  mock.serviceSid,
+  '--base-url',
+  mock.url,
+  ...args,
+];

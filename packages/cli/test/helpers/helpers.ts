@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { operationsMeta } from '@twilio-proxy/types';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { type CliContext, type Command, commandsOfSpec, type OperationParams, type OperationSource, runCli } from '../src/index.js';
+import { type CliContext, type Command, commandsOfSpec, type OperationParams, type OperationSource, runCli } from '../../src/index.js';
 
 /** A stdout/stderr stand-in that keeps what was written. */
 export class Capture extends Writable {
@@ -59,6 +59,10 @@ export const env = { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKE
 export const SERVICE = `KS${'a'.repeat(32)}`;
 /** The compatibility bin of the resource the bundled spec lists: `proxy-<resource>`. */
 export const COMPAT_BIN = `proxy-${operationsMeta.ListSession.resource}`;
+/** `sessions list` for the example service: the command line the in-process tests vary. */
+export const LIST = ['sessions', 'list', '--service-sid', SERVICE];
+/** The List Sessions item's property names, in the spec's order (every format's full column list). */
+export const sessionPropertyNames = (): string[] => listSessionsCommand().properties.map((p) => p.name);
 
 export async function run(
   argv: string[],

@@ -3,13 +3,13 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CLIENT_PACKAGE } from '../../../scripts/lib/sample-client.js';
-import { type Command, type OperationSource, runCli } from '../src/index.js';
+import { CLIENT_PACKAGE } from '../../../../scripts/lib/sample-client.js';
+import type { Command, OperationSource } from '../../src/index.js';
 import { BIN } from './bin-helpers.js';
-import { Capture, env, type SourceCall } from './helpers.js';
+import { run, type SourceCall } from './helpers.js';
 
 /** The repository root: where `tsx` resolves from for the client samples. */
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 /** The built client, as a user installs it (turbo builds it before this package's tests). */
 const CLIENT_DIST = join(ROOT, 'packages/client/dist/index.js');
 /** The variable the test's stand-in for `@twilio-proxy/client` reads the mock's URL from. */
@@ -22,7 +22,7 @@ export interface RunResult {
 }
 
 /** Runs a child with piped output and the given environment only (no developer credentials leak in). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<RunResult> {
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -89,10 +89,10 @@ export function createSampleSandbox(): SampleSandbox {
       const imported = `'${CLIENT_PACKAGE}'`;
       if (!source.includes(imported)) throw new Error(`the client sample does not import ${imported}`);
       writeFileSync(file, source.replace(imported, JSON.stringify(pathToFileURL(join(dir, 'client.mjs')).href)));
-      return run(process.execPath, ['--import', 'tsx', file], { ...basePath, ...env });
+      return runChild(process.execPath, ['--import', 'tsx', file], { ...basePath, ...env });
     },
     runShell(source, env) {
-      return run('/bin/sh', ['-c', source], { ...basePath, ...env }, dir);
+      return runChild('/bin/sh', ['-c', source], { ...basePath, ...env }, dir);
     },
     dispose() {
       rmSync(dir, { recursive: true, force: true });
@@ -123,15 +123,6 @@ export async function parsedByCli(argv: string[], commands: Command[]) {
       return {};
     },
   };
-  const stderr = new Capture();
-  const code = await runCli(argv, {
-    stdout: new Capture() as never,
-    stderr: stderr as never,
-    env,
-    version: '0',
-    userAgent: 'test',
-    commands,
-    createSource: () => source,
-  });
-  return { calls, code, stderr: stderr.text };
+  const { code, stderr } = await run(argv, { commands, source });
+  return { calls, code, stderr };
 }
