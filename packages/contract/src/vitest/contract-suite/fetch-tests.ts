@@ -1,5 +1,5 @@
 import type { WalkedOperation } from '@twilio-proxy/types/spec';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { randomPathValue } from '../../core/fixtures.js';
 import { commonTests } from './common-tests.js';
 import { needsOf, type TargetCapabilities } from './options.js';
