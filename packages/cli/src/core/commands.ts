@@ -71,14 +71,8 @@ export const PAGE_SIZE_PARAMETER = 'PageSize';
 /** Table columns when neither `--properties` nor the spec's `defaultOutputProperties` says otherwise. */
 const FALLBACK_COLUMNS = 4;
 
-/** `^KS[0-9a-fA-F]{32}$` → prefix `KS` and 32 more characters: the walker's reading of a Twilio SID. */
-function sidShape(schema: JsonObject): { prefix: string; length: number } | null {
-  const shape = sidShapeOf(schema);
-  return shape && { prefix: shape.prefix, length: shape.hexDigits };
-}
-
 function placeholderOf(schema: JsonObject): string {
-  const sid = sidShape(schema);
+  const sid = sidShapeOf(schema);
   if (sid) return `${sid.prefix}…`;
   if (Array.isArray(schema.enum)) return schema.enum.filter((v: unknown) => v !== null).join('|');
   const type = statedType(schema);
@@ -95,14 +89,14 @@ function parameterPlaceholder(p: WalkedParameter): string {
 
 function flagOf(p: WalkedParameter): Flag {
   const kebab = kebabCase(p.name);
-  const sid = sidShape(p.orName?.sid ?? p.schema);
+  const sid = sidShapeOf(p.orName?.sid ?? p.schema);
   return {
     name: (COMMON_OPTIONS as readonly string[]).includes(kebab) ? `api-${kebab}` : kebab,
     parameter: p,
     in: p.in as 'path' | 'query',
     required: p.required,
     placeholder: parameterPlaceholder(p),
-    example: sid ? sid.prefix + 'x'.repeat(sid.length) : null,
+    example: sid ? sid.prefix + 'x'.repeat(sid.hexDigits) : null,
   };
 }
 

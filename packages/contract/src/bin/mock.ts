@@ -4,17 +4,17 @@
  * of the spec. The printed token is the mock's own, generated per run unless given; it is no real secret.
  */
 import { parseArgs } from 'node:util';
-import { fillPath, kebabCase } from '@twilio-proxy/types/spec';
+import { fillPath, kebabCase, sidShapeOf } from '@twilio-proxy/types/spec';
 import { FAULT_KINDS, type FaultKind, type MockProxy, startMockProxy } from '../index.js';
 import { isTopLevel, parentParamsOf } from '../internal/mock/default-parents.js';
-import { isSidPattern, parseSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
+import { isSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
 
 /** Parent path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`): the default parents. */
 const roots = parentParamsOf(specCollections()).map((p) => p.param);
 const label = (param: string) => param.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bSid\b/, 'SID');
 const placeholder = (param: string) => {
   const pattern = pathParamSchema(param)?.pattern;
-  return isSidPattern(pattern) ? `<${parseSidPattern(pattern).prefix}…>` : '<value>';
+  return isSidPattern(pattern) ? `<${sidShapeOf({ pattern })!.prefix}…>` : '<value>';
 };
 const rootFlags = roots
   .map((p) => `  --${`${kebabCase(p)} ${placeholder(p)}`.padEnd(18)} ${label(p)} to serve (default: derived from the seed)`)

@@ -1,4 +1,6 @@
 import { encodeText, type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
+import { drawSid } from '../core/fixtures/sids.js';
+import { createRng } from './prng.js';
 
 /** 600 + i, or within the schema's `minimum`..`maximum` when 600 is outside them: distinct values where the range allows. */
 export function sampleNumber(schema: JsonObject, i: number): number {
@@ -8,13 +10,15 @@ export function sampleNumber(schema: JsonObject, i: number): number {
   return start + (i % (hi - start + 1));
 }
 
-/** A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans, formats. */
-export function sampleFormValue(schema: JsonObject, i: number): string {
+/**
+ * A value a body field's schema accepts, as form text (what twilio-node sends): enums, SIDs, numbers, booleans,
+ * formats. The same `i` and `seed` give the same value, so a write suite replays.
+ */
+export function sampleFormValue(schema: JsonObject, i: number, seed = 1): string {
   const values = (schema.enum ?? []).filter((v: unknown) => v !== null);
   if (values.length) return String(values[i % values.length]);
   const shape = sidShapeOf(schema);
-  if (shape)
-    return `${shape.prefix}${((i * 7 + Date.now()) % 0xffff).toString(16).padStart(4, '0').repeat(shape.hexDigits).slice(0, shape.hexDigits)}`;
+  if (shape) return drawSid(shape, createRng(seed * 7919 + i));
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
@@ -28,12 +32,12 @@ export function sampleFormValue(schema: JsonObject, i: number): string {
   return `contract suite ${i}`;
 }
 
-/** A form giving every field a valid value (an array field twice). */
-export function sampleForm(fields: readonly WalkedBodyField[], i = 0): URLSearchParams {
+/** A form giving every field a valid value (an array field twice), drawn from `seed`. */
+export function sampleForm(fields: readonly WalkedBodyField[], i = 0, seed = 1): URLSearchParams {
   const form = new URLSearchParams();
   for (const f of fields) {
-    if (f.type === 'array') for (const k of [0, 1]) form.append(f.name, sampleFormValue(f.items ?? {}, i + k));
-    else form.append(f.name, sampleFormValue(f.schema, i));
+    if (f.type === 'array') for (const k of [0, 1]) form.append(f.name, sampleFormValue(f.items ?? {}, i + k, seed));
+    else form.append(f.name, sampleFormValue(f.schema, i, seed));
   }
   return form;
 }

@@ -11,6 +11,8 @@ export interface WriteProbe {
   send(method: string, url: string, form?: URLSearchParams): Promise<{ status: number; body: JsonObject; text: string }>;
   urlOf(op: WalkedOperation, values: readonly string[], query?: string): string;
   parentsOf(c: Collection): Promise<string[] | undefined>;
+  /** The seed the sample bodies are drawn from: the same seed sends the same requests. */
+  readonly seed: number;
 }
 
 const collectionOf = (op: WalkedOperation): Collection => specCollections().find((c) => c.operations.includes(op))!;
@@ -45,7 +47,7 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
     return values!;
   }
   async function make(values: string[], i: number): Promise<JsonObject> {
-    const r = await probe.send(create.method, probe.urlOf(create, values), sampleForm(create.body?.fields ?? [], i));
+    const r = await probe.send(create.method, probe.urlOf(create, values), sampleForm(create.body?.fields ?? [], i, probe.seed));
     expect(r.status, r.text).toBe(Number(create.success.status));
     const sid = r.body[c.idProperty];
     if (remove) created.push(() => probe.send(remove.method, probe.urlOf(remove, [...values, sid])));
@@ -64,7 +66,7 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
       const values = await parents(ctx);
       const list = c.list;
       const before = list ? (await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text : '';
-      const form = sampleForm((op.body?.fields ?? []).filter((f) => f.required));
+      const form = sampleForm((op.body?.fields ?? []).filter((f) => f.required), 0, probe.seed);
       form.append('NotAFieldOfThisRequest', 'x');
       const r = await probe.send(op.method, probe.urlOf(op, values), form);
       expect(r.status).toBe(400);
@@ -77,7 +79,7 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
       const item = await make(values, 2);
       const field = (op.body?.fields ?? []).find((f) => f.type !== 'array' && snakeCase(f.name) in item);
       if (!field) return ctx.skip(`${op.operationId} has no field the item shows`);
-      const form = new URLSearchParams({ [field.name]: sampleFormValue(field.schema, 3) });
+      const form = new URLSearchParams({ [field.name]: sampleFormValue(field.schema, 3, probe.seed) });
       const r = await probe.send(op.method, itemUrl(op, values, item[c.idProperty]), form);
       expect(r.status, r.text).toBe(Number(op.success.status));
       const changed = Object.keys(r.body).filter((k) => JSON.stringify(r.body[k]) !== JSON.stringify(item[k]));

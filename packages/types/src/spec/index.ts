@@ -12,7 +12,7 @@ export {
   statedType,
   typeOf,
 } from './schema-values.js';
-export { anySidShapeOf, type SidOrName, type SidShape, sidOrNameOf, sidShapeOf } from './sid-shape.js';
+export { type AnySidShape, anySidShapeOf, type SidOrName, type SidShape, sidOrNameOf, sidShapeOf } from './sid-shape.js';
 export { successKey, type WalkedSuccess, walkSuccess } from './success-response.js';
 export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
 export {

@@ -16,8 +16,16 @@ export function sidShapeOf(schema: JsonObject | undefined): SidShape | null {
 
 const ANY_SID_PATTERN = /^\^\[(?:a-zA-Z|A-Za-z|A-Z)\]\{(\d+)\}\[0-9a-fA-F\]\{(\d+)\}\$$/;
 
+/** The shape of a SID of any kind: so many letters (any prefix), then hex digits. */
+export interface AnySidShape {
+  /** How many letters start it (any letters: the kind is not fixed). */
+  readonly letters: number;
+  /** How many hex digits follow. */
+  readonly hexDigits: number;
+}
+
 /** The shape of a SID of any kind (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a Call's or a Message's), or null. */
-export function anySidShapeOf(schema: JsonObject | undefined): { readonly letters: number; readonly hexDigits: number } | null {
+export function anySidShapeOf(schema: JsonObject | undefined): AnySidShape | null {
   const m = typeof schema?.pattern === 'string' ? ANY_SID_PATTERN.exec(schema.pattern) : null;
   return m ? { letters: Number(m[1]), hexDigits: Number(m[2]) } : null;
 }

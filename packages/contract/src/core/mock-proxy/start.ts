@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fillPath, type JsonObject } from '@twilio-proxy/types/spec';
+import { fillPath, type JsonObject, sidShapeOf } from '@twilio-proxy/types/spec';
 import { NAMED_COLLECTIONS, PARENT_PARAMS } from '../../generated/names.gen.js';
 import { truncate } from '../../internal/mock/answer.js';
 import { createFaultInjector } from '../../internal/mock/apply-fault.js';
@@ -13,15 +13,9 @@ import { createCrashReporter, createSelfCheck, REQUEST_ID_HEADER, type SelfCheck
 import { createTimers, listen } from '../../internal/mock/server.js';
 import { type Bucket, createStore } from '../../internal/mock/store.js';
 import { createRng } from '../../internal/prng.js';
-import {
-  type Collection,
-  findCollection,
-  parseSidPattern,
-  responseHeaderSchema,
-  specCollections,
-  specOperation,
-} from '../../internal/spec.js';
+import { type Collection, findCollection, responseHeaderSchema, specCollections, specOperation } from '../../internal/spec.js';
 import { ContractError } from '../contract-error.js';
+import { drawSid } from '../fixtures/sids.js';
 import { accessControlHeaders, parseRequestUrl } from './http.js';
 import type { MockProxy, MockProxyOptions, RecordedRequest } from './options.js';
 import { resolveGiven } from './parents.js';
@@ -37,7 +31,9 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   const requestLog = options.recordRequests === false ? 0 : (options.requestLog ?? Number.POSITIVE_INFINITY);
   if (!(requestLog >= 0)) throw new Error(`requestLog must be a non-negative number, got ${options.requestLog}`);
   const globalLatency = options.latencyMs ?? 0;
-  const requestIdPattern = parseSidPattern(responseHeaderSchema(REQUEST_ID_HEADER)!.pattern);
+  const stated = sidShapeOf(responseHeaderSchema(REQUEST_ID_HEADER));
+  if (!stated) throw new Error(`The spec's ${REQUEST_ID_HEADER} header states no SID pattern`);
+  const requestIdShape = stated;
   const idRng = createRng(seed ^ 0x5eed);
   const router = createRouter();
   const cors = accessControlHeaders(collections);
@@ -55,7 +51,7 @@ export async function startMockProxy(options: MockProxyOptions = {}): Promise<Mo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
     if (!writes) req.resume(); // reads have no body: drain it so keep-alive connections stay usable
-    const requestId = requestIdPattern.prefix + idRng.hex(requestIdPattern.hexLength);
+    const requestId = drawSid(requestIdShape, idRng);
     const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', status: null, fault: null, requestId };
     if (requestLog > 0 && requests.push(record) > requestLog) requests.shift();
     const fault = faults.next();

@@ -78,6 +78,8 @@ export interface ContractSuiteOptions {
    * data is never written by default. Default false.
    */
   writes?: boolean;
+  /** Seed of the write tests' sample bodies (the SIDs they send): the same seed replays the same requests. Default 1. */
+  seed?: number;
   /** Page size for the paging tests. Default 7. */
   pageSize?: number;
   /** Stop following next_page_url after this many pages (a chain that long counts as not ending). Default 2000. */

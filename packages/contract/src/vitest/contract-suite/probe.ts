@@ -120,6 +120,7 @@ export function targetSession(options: ContractSuiteOptions, caps: TargetCapabil
     send,
     urlOf,
     parentsOf,
+    seed: options.seed ?? 1,
     firstItem,
     expectConforms,
     expectTwilioError,
