@@ -1,3 +1,4 @@
+import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/core/reserved-names.js';
 import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
 
 /**
@@ -10,38 +11,8 @@ import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkColle
  * The runtime reads the tables in names.gen.ts, so generated types and behaviour cannot drift apart.
  */
 
-/** Fields of the mock, its options and the suite's target that a generated name must not shadow. */
-const RESERVED = new Set([
-  'url',
-  'accountSid',
-  'authToken',
-  'requests',
-  'violations',
-  'setFaults',
-  'close',
-  'parents',
-  'items',
-  'add',
-  'urlFor',
-  'collections',
-  'count',
-  'counts',
-  'perParent',
-  'seed',
-  'apiKeys',
-  'port',
-  'host',
-  'faults',
-  'latencyMs',
-  'selfCheck',
-  'recordRequests',
-  'baseUrl',
-  'credentials',
-  'start',
-  'schema',
-  'next',
-  'take',
-]);
+// The contract package keeps the list of its own members (typed against them), so a new member is reserved at once.
+const RESERVED = RESERVED_MEMBER_NAMES;
 
 const doc = (text: string | undefined): string => (text ? text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim().replace(/\.$/, '') : '');
 const q = (s: string): string => JSON.stringify(s);
