@@ -1,8 +1,8 @@
 import { type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
 
-const q = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
+import { literal as q, tsdoc } from './emit.js';
 
-const doc = (text: string | undefined): string[] => (text ? [`/** ${text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim()} */`] : []);
+const doc = (text: string | undefined): string[] => (text ? [tsdoc(text, '', { firstLine: true })] : []);
 
 /**
  * Friendly names over openapi-typescript's types: one per component schema (`Order`), and per operation

@@ -1,5 +1,6 @@
 import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/core/reserved-names.js';
 import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
+import { docText, literal as q } from './emit.js';
 
 /**
  * Names the contract package's generic API offers per schema and collection, for code written against one spec:
@@ -14,8 +15,7 @@ import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkColle
 // The contract package keeps the list of its own members (typed against them), so a new member is reserved at once.
 const RESERVED = RESERVED_MEMBER_NAMES;
 
-const doc = (text: string | undefined): string => (text ? text.split('\n')[0]!.replace(/\*\//g, '*\\/').trim().replace(/\.$/, '') : '');
-const q = (s: string): string => JSON.stringify(s);
+const doc = (text: string | undefined): string => (text ? docText(text, { firstLine: true }).replace(/\.$/, '') : '');
 
 export function renderContract(document: JsonObject, operations: readonly WalkedOperation[]): Map<string, string> {
   const collections = walkCollections(operations);

@@ -77,6 +77,6 @@ describe('names only grow, in every generated file', () => {
       'PartsResource.all',
       'PartsResource.create',
     ]);
-    expect(out.names).toContain('export const PARENT_PARAMS = { thingSid: "ThingSid" } as const;');
+    expect(out.names).toContain("export const PARENT_PARAMS = { thingSid: 'ThingSid' } as const;");
   });
 });

@@ -24,9 +24,9 @@ describe('renderContract: factories and the mock names, one row per operation sh
       export interface ThingFactory extends Factory<T.Thing> {
       }
 
-      /** Deterministic, spec-valid \`Thing\` items: \`createFactory("Thing", …)\` with named parents. */
+      /** Deterministic, spec-valid \`Thing\` items: \`createFactory('Thing', …)\` with named parents. */
       export const createThingFactory = (options: ThingFactoryOptions = {}): ThingFactory =>
-        namedFactory<ThingFactory>("Thing", [], options);
+        namedFactory<ThingFactory>('Thing', [], options);
       "
     `);
     expect(names).toMatchInlineSnapshot(`
@@ -36,7 +36,7 @@ describe('renderContract: factories and the mock names, one row per operation sh
       export const PARENT_PARAMS = { } as const;
 
       /** Listed collections: the mock field of their items under the default parents (the resource) → its adder (null: none). */
-      export const NAMED_COLLECTIONS = { things: "addThings" } as const;
+      export const NAMED_COLLECTIONS = { things: 'addThings' } as const;
 
       /** Named options of \`startMockProxy\`: default parent values, and the items to serve per collection under them. */
       export interface MockNamedOptions {
@@ -81,7 +81,7 @@ describe('renderContract: factories and the mock names, one row per operation sh
   test('a nested list: each parent path parameter is a named option, a field and a random value', () => {
     const { factories, names } = contract(growth.interactions);
     expect(block(names, 'export const PARENT_PARAMS')).toMatchInlineSnapshot(
-      `"export const PARENT_PARAMS = { serviceSid: "ServiceSid", sessionSid: "SessionSid" } as const;"`,
+      `"export const PARENT_PARAMS = { serviceSid: 'ServiceSid', sessionSid: 'SessionSid' } as const;"`,
     );
     expect([...declaredNames(factories)].filter((n) => n.startsWith('random'))).toEqual(['randomServiceSid', 'randomSessionSid']);
   });
@@ -120,7 +120,7 @@ describe('renderContract: names only grow', () => {
 
   test('a new root collection keeps {ShopSid} a named parent (its field, option and random value)', () => {
     const { names, factories } = contract(growth.shops);
-    expect(block(names, 'export const PARENT_PARAMS')).toBe('export const PARENT_PARAMS = { shopSid: "ShopSid" } as const;');
+    expect(block(names, 'export const PARENT_PARAMS')).toBe("export const PARENT_PARAMS = { shopSid: 'ShopSid' } as const;");
     expect(declaredNames(factories)).toContain('randomShopSid');
   });
 });

@@ -13,9 +13,9 @@ export interface ServiceFactoryOptions extends FactoryOptions {
 export interface ServiceFactory extends Factory<T.Service> {
 }
 
-/** Deterministic, spec-valid `Service` items: `createFactory("Service", …)` with named parents. */
+/** Deterministic, spec-valid `Service` items: `createFactory('Service', …)` with named parents. */
 export const createServiceFactory = (options: ServiceFactoryOptions = {}): ServiceFactory =>
-  namedFactory<ServiceFactory>("Service", [], options);
+  namedFactory<ServiceFactory>('Service', [], options);
 
 /** Options of {@link createPhoneNumberFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface PhoneNumberFactoryOptions extends FactoryOptions {
@@ -28,9 +28,9 @@ export interface PhoneNumberFactory extends Factory<T.PhoneNumber> {
   readonly serviceSid: string;
 }
 
-/** Deterministic, spec-valid `PhoneNumber` items: `createFactory("PhoneNumber", …)` with named parents. */
+/** Deterministic, spec-valid `PhoneNumber` items: `createFactory('PhoneNumber', …)` with named parents. */
 export const createPhoneNumberFactory = (options: PhoneNumberFactoryOptions = {}): PhoneNumberFactory =>
-  namedFactory<PhoneNumberFactory>("PhoneNumber", ["ServiceSid"], options);
+  namedFactory<PhoneNumberFactory>('PhoneNumber', ['ServiceSid'], options);
 
 /** Options of {@link createSessionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface SessionFactoryOptions extends FactoryOptions {
@@ -43,9 +43,9 @@ export interface SessionFactory extends Factory<T.Session> {
   readonly serviceSid: string;
 }
 
-/** Deterministic, spec-valid `Session` items: `createFactory("Session", …)` with named parents. */
+/** Deterministic, spec-valid `Session` items: `createFactory('Session', …)` with named parents. */
 export const createSessionFactory = (options: SessionFactoryOptions = {}): SessionFactory =>
-  namedFactory<SessionFactory>("Session", ["ServiceSid"], options);
+  namedFactory<SessionFactory>('Session', ['ServiceSid'], options);
 
 /** Options of {@link createInteractionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface InteractionFactoryOptions extends FactoryOptions {
@@ -61,9 +61,9 @@ export interface InteractionFactory extends Factory<T.Interaction> {
   readonly sessionSid: string;
 }
 
-/** Deterministic, spec-valid `Interaction` items: `createFactory("Interaction", …)` with named parents. */
+/** Deterministic, spec-valid `Interaction` items: `createFactory('Interaction', …)` with named parents. */
 export const createInteractionFactory = (options: InteractionFactoryOptions = {}): InteractionFactory =>
-  namedFactory<InteractionFactory>("Interaction", ["ServiceSid", "SessionSid"], options);
+  namedFactory<InteractionFactory>('Interaction', ['ServiceSid', 'SessionSid'], options);
 
 /** Options of {@link createParticipantFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface ParticipantFactoryOptions extends FactoryOptions {
@@ -79,9 +79,9 @@ export interface ParticipantFactory extends Factory<T.Participant> {
   readonly sessionSid: string;
 }
 
-/** Deterministic, spec-valid `Participant` items: `createFactory("Participant", …)` with named parents. */
+/** Deterministic, spec-valid `Participant` items: `createFactory('Participant', …)` with named parents. */
 export const createParticipantFactory = (options: ParticipantFactoryOptions = {}): ParticipantFactory =>
-  namedFactory<ParticipantFactory>("Participant", ["ServiceSid", "SessionSid"], options);
+  namedFactory<ParticipantFactory>('Participant', ['ServiceSid', 'SessionSid'], options);
 
 /** Options of {@link createMessageInteractionFactory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */
 export interface MessageInteractionFactoryOptions extends FactoryOptions {
@@ -100,15 +100,15 @@ export interface MessageInteractionFactory extends Factory<T.MessageInteraction>
   readonly participantSid: string;
 }
 
-/** Deterministic, spec-valid `MessageInteraction` items: `createFactory("MessageInteraction", …)` with named parents. */
+/** Deterministic, spec-valid `MessageInteraction` items: `createFactory('MessageInteraction', …)` with named parents. */
 export const createMessageInteractionFactory = (options: MessageInteractionFactoryOptions = {}): MessageInteractionFactory =>
-  namedFactory<MessageInteractionFactory>("MessageInteraction", ["ServiceSid", "SessionSid", "ParticipantSid"], options);
+  namedFactory<MessageInteractionFactory>('MessageInteraction', ['ServiceSid', 'SessionSid', 'ParticipantSid'], options);
 
 /** A fresh, random-looking `{ServiceSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
-export const randomServiceSid = (seed?: number): string => randomPathValue("ServiceSid", seed);
+export const randomServiceSid = (seed?: number): string => randomPathValue('ServiceSid', seed);
 
 /** A fresh, random-looking `{SessionSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
-export const randomSessionSid = (seed?: number): string => randomPathValue("SessionSid", seed);
+export const randomSessionSid = (seed?: number): string => randomPathValue('SessionSid', seed);
 
 /** A fresh, random-looking `{ParticipantSid}` value (from the spec's pattern), e.g. for "unknown parent" checks. */
-export const randomParticipantSid = (seed?: number): string => randomPathValue("ParticipantSid", seed);
+export const randomParticipantSid = (seed?: number): string => randomPathValue('ParticipantSid', seed);

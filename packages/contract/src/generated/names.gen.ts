@@ -5,10 +5,10 @@
 import type * as T from '@twilio-proxy/types';
 
 /** Parent path parameters (each names the parent of a collection): camelCase name → parameter name. */
-export const PARENT_PARAMS = { serviceSid: "ServiceSid", sessionSid: "SessionSid", participantSid: "ParticipantSid" } as const;
+export const PARENT_PARAMS = { serviceSid: 'ServiceSid', sessionSid: 'SessionSid', participantSid: 'ParticipantSid' } as const;
 
 /** Listed collections: the mock field of their items under the default parents (the resource) → its adder (null: none). */
-export const NAMED_COLLECTIONS = { services: "addServices", phoneNumbers: "addPhoneNumbers", sessions: "addSessions", interactions: "addInteractions", participants: "addParticipants", messageInteractions: "addMessageInteractions" } as const;
+export const NAMED_COLLECTIONS = { services: 'addServices', phoneNumbers: 'addPhoneNumbers', sessions: 'addSessions', interactions: 'addInteractions', participants: 'addParticipants', messageInteractions: 'addMessageInteractions' } as const;
 
 /** Named options of `startMockProxy`: default parent values, and the items to serve per collection under them. */
 export interface MockNamedOptions {
