@@ -66,7 +66,11 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
       const values = await parents(ctx);
       const list = c.list;
       const before = list ? (await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text : '';
-      const form = sampleForm((op.body?.fields ?? []).filter((f) => f.required), 0, probe.seed);
+      const form = sampleForm(
+        (op.body?.fields ?? []).filter((f) => f.required),
+        0,
+        probe.seed,
+      );
       form.append('NotAFieldOfThisRequest', 'x');
       const r = await probe.send(op.method, probe.urlOf(op, values), form);
       expect(r.status).toBe(400);
