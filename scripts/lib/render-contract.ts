@@ -1,4 +1,4 @@
-import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/core/reserved-names.js';
+import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/reserved-names.js';
 import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
 import { docText, literal as q } from './emit.js';
 

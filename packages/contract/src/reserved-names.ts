@@ -1,7 +1,7 @@
-import type { MockNamedFields, MockNamedOptions, TargetNamedValues } from '../generated/names.gen.js';
-import type { ContractTarget } from '../vitest/contract-suite/options.js';
-import type { Factory, FactoryOptions } from './fixtures/factory.js';
-import type { MockProxy, MockProxyOptions } from './mock-proxy/options.js';
+import type { Factory, FactoryOptions } from './core/fixtures/factory.js';
+import type { MockProxy, MockProxyOptions } from './core/mock-proxy/options.js';
+import type { MockNamedFields, MockNamedOptions, TargetNamedValues } from './generated/names.gen.js';
+import type { ContractTarget } from './vitest/contract-suite/options.js';
 
 /** The hand-written members of a type that also carries generated named fields. */
 type Own<T, Named> = Exclude<keyof T, keyof Named>;
