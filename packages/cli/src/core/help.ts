@@ -9,7 +9,8 @@ import type { Spelling } from './parse-command.js';
 /** The program's own name; a compatibility bin (`proxy-<resource>`) stands for `twilio-proxy <resource>`. */
 export const BIN = 'twilio-proxy';
 
-const DEFAULT_ORIGIN = String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
+// Read when help is printed, not on import: the spec loads on first use.
+const defaultOrigin = () => String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
 
 const EXIT_CODES = `Exit codes:
   0    success (including an empty list)
@@ -210,7 +211,7 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
     ...(command.confirm ? [row('    --yes', 'Remove without asking (needed when stdin is not a terminal)', column)] : []),
     row(
       '    --base-url <url>',
-      `API base URL, an origin with an optional path prefix (default ${DEFAULT_ORIGIN}), e.g. a mock server`,
+      `API base URL, an origin with an optional path prefix (default ${defaultOrigin()}), e.g. a mock server`,
       column,
     ),
     row('-h, --help', 'Show this help', column),
