@@ -60,6 +60,15 @@ describe('dereferenceDocument shares what a $ref names', () => {
     expect(one.properties).toBe(two.properties);
   });
 
+  test('the input is left as it was (the marks go on copies), and a subtree with no $ref is not copied', () => {
+    const input = { components: { schemas: { Leaf: { type: 'string', enum: ['a', 'b'] }, A: { type: 'array', items: ref('Leaf') } } } };
+    const before = JSON.stringify(input);
+    const doc = dereferenceDocument(input);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(doc.components.schemas.Leaf).toEqual({ type: 'string', enum: ['a', 'b'], 'x-component-name': 'Leaf' });
+    expect(doc.components.schemas.A.items.enum).toBe(input.components.schemas.Leaf.enum);
+  });
+
   test('a target met inside a cycle is inlined per place, so each place keeps the right $ref', () => {
     const doc = dereferenceDocument({
       components: {
