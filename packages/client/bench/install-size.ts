@@ -30,7 +30,13 @@ const fits = Math.floor((INSTALL_BUDGET - (total - grown)) / perOp);
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const MB = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 const kind = (file: string) =>
-  file.startsWith('dist/generated/') ? 'generated (grows with the spec)' : file.endsWith('.d.ts') ? 'declarations' : file.endsWith('.js') ? 'code' : 'package.json, README, LICENSE';
+  file.startsWith('dist/generated/')
+    ? 'generated (grows with the spec)'
+    : file.endsWith('.d.ts')
+      ? 'declarations'
+      : file.endsWith('.js')
+        ? 'code'
+        : 'package.json, README, LICENSE';
 
 const byKind = new Map<string, number>();
 for (const f of files) byKind.set(kind(f.file), (byKind.get(kind(f.file)) ?? 0) + f.bytes);

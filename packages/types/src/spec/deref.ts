@@ -44,7 +44,9 @@ export function dereferenceDocument(doc: JsonObject): JsonObject {
       let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
         const v = inline(value[i], seen);
-        if (v !== value[i]) (copy ??= value.slice())[i] = v;
+        if (v === value[i]) continue;
+        copy ??= value.slice();
+        copy[i] = v;
       }
       return copy ?? value;
     }
@@ -68,7 +70,9 @@ export function dereferenceDocument(doc: JsonObject): JsonObject {
     for (const k in value as JsonObject) {
       const own = (value as JsonObject)[k];
       const v = inline(own, seen);
-      if (v !== own) (copy ??= { ...(value as JsonObject) })[k] = v;
+      if (v === own) continue;
+      copy ??= { ...(value as JsonObject) };
+      copy[k] = v;
     }
     return copy ?? value;
   };
