@@ -4,8 +4,9 @@
 //   - the mock: `proxy-mock --port 0` from spawn to the first answer of its printed `Try` URL (and its RSS then);
 //   - the CLI: `twilio-proxy --help` to exit, and a list of the mock's one top-level resource to exit.
 // "Before" is a checkout with built packages named by BENCH_STARTUP_BEFORE (e.g. a worktree of main before this
-// change, `pnpm build` run in it); without it the section shows the figures recorded at 526ff66 beside this run's.
-// Runs interleave before and after; each figure is a median of BENCH_RUNS (default 9). Writes BENCHMARKS.md.
+// change, `pnpm build` run in it; BENCH_STARTUP_BEFORE_LABEL says what it is); without it the section shows the
+// figures recorded at 526ff66 beside this run's.
+// Runs interleave before and after; each figure is a median of BENCH_RUNS (default 15). Writes BENCHMARKS.md.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,19 +16,21 @@ import { kebabCase } from '@twilio-proxy/types/spec';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 
-const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 15));
 const beforeRoot = process.env.BENCH_STARTUP_BEFORE;
+// What the before tree is, for the section (its path means nothing on another machine).
+const beforeLabel = process.env.BENCH_STARTUP_BEFORE_LABEL ?? beforeRoot;
 
 /** Wall and CPU (user + system) ms of each measure, and the mock's RSS in bytes at its first answer. */
 type Figures = Record<'mock' | 'help' | 'list', { wall: number; cpu: number }> & { rss: number; spec: number };
-// Medians measured at 526ff66 with this file (BENCH_STARTUP_BEFORE = a copy of its build, 9 runs), 2026-12-03.
+// Medians measured at 526ff66 with this file (BENCH_STARTUP_BEFORE = a copy of its build, 15 runs), 2026-12-03.
 const RECORDED: Figures & { commit: string } = {
   commit: '526ff66',
-  mock: { wall: 324, cpu: 377 },
-  help: { wall: 209, cpu: 194 },
-  list: { wall: 301, cpu: 295 },
-  rss: 70.1 * 2 ** 20,
-  spec: 13,
+  mock: { wall: 228, cpu: 307 },
+  help: { wall: 175, cpu: 173 },
+  list: { wall: 260, cpu: 266 },
+  rss: 70.3 * 2 ** 20,
+  spec: 9.8,
 };
 
 // Each child reports its own CPU time at exit on fd 3: CPU time hardly moves when other jobs share the machine,
@@ -143,7 +146,7 @@ const figures = (label: string): Figures => {
 const after = figures('after');
 const before: Figures = beforeRoot ? figures('before') : RECORDED;
 const beforeNote = beforeRoot
-  ? `before: the build at \`${beforeRoot}\`, measured in this run, interleaved`
+  ? `before: ${beforeLabel}, measured in this run, interleaved`
   : `before: recorded at ${RECORDED.commit} (set BENCH_STARTUP_BEFORE to a built checkout to measure it in the same run)`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 // A process's start-up moves by ±5% from run to run on a shared machine: within that, it is no slower.
