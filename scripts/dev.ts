@@ -22,7 +22,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { watch } from 'chokidar';
-import type { JsonObject } from '../packages/types/src/spec/index.js';
+import { dereferenceDocument, type JsonObject } from '../packages/types/src/spec/index.js';
 import { generate } from './generate.js';
 import { lintSpec } from './lib/dev-lint.js';
 import {
@@ -107,7 +107,8 @@ async function regenerate(trigger: string, times: Times): Promise<string[] | nul
   const ms = performance.now() - t;
   times.push(['generate', ms]);
   const json = files.get(generatedPath)?.get('openapi.gen.json');
-  const doc = json ? (JSON.parse(json) as JsonObject) : null;
+  // The file is the bundled spec; the change summary compares dereferenced documents.
+  const doc = json ? dereferenceDocument(JSON.parse(json) as JsonObject) : null;
   if (report.changed.length === 0) log(`regenerated in ${Math.round(ms)} ms: nothing changed`);
   else {
     log(`regenerated in ${Math.round(ms)} ms: ${report.changed.map((f) => `${report.reasons.get(f)} ${f}`).join(', ')}`);
@@ -217,7 +218,7 @@ if (values.once) {
 } else {
   // Baseline: the current generated JSON, so the first save's summary has something to diff against.
   lastGood = await readFile(path.join(root, generatedPath, 'openapi.gen.json'), 'utf8')
-    .then((t) => JSON.parse(t) as JsonObject)
+    .then((t) => dereferenceDocument(JSON.parse(t) as JsonObject))
     .catch(() => null);
   let timer: NodeJS.Timeout | undefined;
   const isSpecFile = (p: string) => /\.ya?ml$/.test(p);

@@ -29,23 +29,58 @@ export const COMPONENT_MARK = 'x-component-name';
 /**
  * A copy of a bundled document with every local `$ref` inlined (siblings of a `$ref` win over what it names),
  * and each component schema marked with its name, so walkers of the copy still know which component a schema is.
- * A reference cycle is left as its `$ref`.
+ * A reference cycle is left as its `$ref`. Built for run time (the packages ship the bundled spec and dereference
+ * it on first use): what a `$ref` names is inlined once and shared by every place that names it (each place gets
+ * its own top-level object, for its mark and siblings), and a subtree holding no `$ref` is the input's own object,
+ * not a copy. So treat both the input and the result as read-only.
  */
 export function dereferenceDocument(doc: JsonObject): JsonObject {
+  // A target inlined without meeting a cycle reads the same from every place, so it is shared.
+  const done = new Map<string, JsonObject>();
+  let cycles = 0;
   const inline = (value: unknown, seen: readonly string[]): unknown => {
-    if (Array.isArray(value)) return value.map((v) => inline(v, seen));
     if (!value || typeof value !== 'object') return value;
-    const { $ref, ...rest } = value as JsonObject;
-    if (typeof $ref === 'string' && $ref.startsWith('#/') && !seen.includes($ref)) {
-      const target = inline(deref(doc, { $ref }), [...seen, $ref]) as JsonObject;
-      const name = componentName({ $ref });
-      return { ...target, ...(name ? { [COMPONENT_MARK]: name } : {}), ...(inline(rest, seen) as JsonObject) };
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const v = inline(value[i], seen);
+        if (v === value[i]) continue;
+        copy ??= value.slice();
+        copy[i] = v;
+      }
+      return copy ?? value;
     }
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = inline(v, seen);
-    return out;
+    const $ref = (value as JsonObject).$ref;
+    if (typeof $ref === 'string' && $ref.startsWith('#/')) {
+      if (!seen.includes($ref)) {
+        const { $ref: _, ...rest } = value as JsonObject;
+        let target = done.get($ref);
+        if (!target) {
+          const before = cycles;
+          target = inline(deref(doc, { $ref }), [...seen, $ref]) as JsonObject;
+          if (cycles === before) done.set($ref, target);
+        }
+        const name = componentName({ $ref });
+        return { ...target, ...(name ? { [COMPONENT_MARK]: name } : {}), ...(inline(rest, seen) as JsonObject) };
+      }
+      cycles++;
+    }
+    // Copied only when a member changed: most of a spec (descriptions, examples, enums) holds no `$ref`.
+    let copy: JsonObject | undefined;
+    for (const k in value as JsonObject) {
+      const own = (value as JsonObject)[k];
+      const v = inline(own, seen);
+      if (v === own) continue;
+      copy ??= { ...(value as JsonObject) };
+      copy[k] = v;
+    }
+    return copy ?? value;
   };
-  const out = inline(doc, []) as JsonObject;
-  for (const [name, schema] of Object.entries<JsonObject>(out.components?.schemas ?? {})) schema[COMPONENT_MARK] = name;
+  const out = { ...(inline(doc, []) as JsonObject) };
+  const schemas = out.components?.schemas as Record<string, JsonObject> | undefined;
+  if (schemas) {
+    const marked = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, { ...schema, [COMPONENT_MARK]: name }]));
+    out.components = { ...out.components, schemas: marked };
+  }
   return out;
 }

@@ -4,7 +4,7 @@ import { LOG_LEVELS } from '../log-level.js';
 import { OUTPUT_FORMATS } from '../output-format.js';
 import type { Spelling } from '../parse-command.js';
 import { bodyFlagText, flagLabel, flagText } from './flag-text.js';
-import { CREDENTIALS, DEFAULT_ORIGIN, EXIT_CODES, invocation, requiredArgs, row } from './shared.js';
+import { CREDENTIALS, defaultOrigin, EXIT_CODES, invocation, requiredArgs, row } from './shared.js';
 
 export function commandHelp(bin: string, command: Command, spelling: Spelling, compat: boolean): string {
   const op = command.operation;
@@ -55,7 +55,7 @@ export function commandHelp(bin: string, command: Command, spelling: Spelling, c
     ...(command.confirm ? [row('    --yes', 'Remove without asking (needed when stdin is not a terminal)', column)] : []),
     row(
       '    --base-url <url>',
-      `API base URL, an origin with an optional path prefix (default ${DEFAULT_ORIGIN}), e.g. a mock server`,
+      `API base URL, an origin with an optional path prefix (default ${defaultOrigin()}), e.g. a mock server`,
       column,
     ),
     row('-h, --help', 'Show this help', column),

@@ -6,7 +6,9 @@ import type { Spelling } from '../parse-command.js';
 /** The program's own name; a compatibility bin (`proxy-<resource>`) stands for `twilio-proxy <resource>`. */
 export const BIN = 'twilio-proxy';
 
-export const DEFAULT_ORIGIN = String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
+// Read when help is printed, not on import: the spec loads on first use.
+export const defaultOrigin = (): string =>
+  String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
 
 export const EXIT_CODES = `Exit codes:
   0    success (including an empty list)
