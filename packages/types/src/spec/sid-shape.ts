@@ -25,7 +25,8 @@ export interface AnySidShape {
 }
 
 /** The shape of a SID of any kind (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a Call's or a Message's), or null. */
-export function anySidShapeOf(schema: JsonObject | undefined): AnySidShape | null {
+// The return type is spelled out (the same as AnySidShape) so the published signature stays as it was.
+export function anySidShapeOf(schema: JsonObject | undefined): { readonly letters: number; readonly hexDigits: number } | null {
   const m = typeof schema?.pattern === 'string' ? ANY_SID_PATTERN.exec(schema.pattern) : null;
   return m ? { letters: Number(m[1]), hexDigits: Number(m[2]) } : null;
 }
