@@ -1,6 +1,6 @@
 /**
  * `pnpm api:report` / `pnpm api:check`: an API Extractor report per public entry point of every
- * publishable package (each `exports` key with types: `.`, `./spec`, `./vitest`, …), read from the
+ * publishable package (each `exports` key with types: `.`, `./walker`, `./vitest`, …), read from the
  * built `dist/*.d.ts`, committed as `packages/<name>/api/<entry>.api.md`.
  *
  *   pnpm api:report            # builds (turbo, cached), then rewrites every stale report

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type JsonObject, literalSegments, walkOperations } from '../packages/types/src/spec/index.js';
+import { type JsonObject, literalSegments, walkOperations } from '../packages/types/src/walker/index.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { repoRoot, specPath } from './lib/paths.js';
 

@@ -22,7 +22,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { watch } from 'chokidar';
-import { dereferenceDocument, type JsonObject } from '../packages/types/src/spec/index.js';
+import { dereferenceDocument, type JsonObject } from '../packages/types/src/walker/index.js';
 import { generate } from './generate.js';
 import { lintSpec } from './lib/dev-lint.js';
 import {

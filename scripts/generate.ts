@@ -16,7 +16,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dereferenceDocument, walkOperations } from '../packages/types/src/spec/index.js';
+import { dereferenceDocument, walkOperations } from '../packages/types/src/walker/index.js';
 import { banner } from './lib/banner.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { defaultSpec, generatedDirs, repoRoot } from './lib/paths.js';

@@ -1,11 +1,11 @@
 import { bundle, createConfig } from '@redocly/openapi-core';
-import { dereferenceDocument } from '../../packages/types/src/spec/index.js';
+import { dereferenceDocument } from '../../packages/types/src/walker/index.js';
 
 export type JsonObject = Record<string, unknown>;
 
 /**
  * Bundles the spec into one document. Without `dereference`, components stay named (what openapi-typescript
- * wants); with it, every `$ref` is inlined by `dereferenceDocument` of `@twilio-proxy/types/spec`, which marks
+ * wants); with it, every `$ref` is inlined by `dereferenceDocument` of `@twilio-proxy/types/walker`, which marks
  * each component schema with its name (what the validators, the mock and the walker's schema names want).
  */
 export async function bundleSpec(specFile: string, dereference = false): Promise<JsonObject> {

@@ -1,5 +1,5 @@
 import { buildCommands, PAGE_SIZE_PARAMETER } from '../../packages/cli/src/core/commands.js';
-import { dereferenceDocument, type JsonObject, walkOperations } from '../../packages/types/src/spec/index.js';
+import { dereferenceDocument, type JsonObject, walkOperations } from '../../packages/types/src/walker/index.js';
 import { renderCliSample } from './sample-cli.js';
 import { renderClientSample } from './sample-client.js';
 import { renderCurlSample } from './sample-curl.js';

@@ -1,4 +1,4 @@
-import { type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/walker/index.js';
 
 import { literal as q, tsdoc } from './emit.js';
 

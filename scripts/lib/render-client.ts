@@ -1,4 +1,4 @@
-import { camelCase, type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { camelCase, type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/walker/index.js';
 
 const q = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
 

@@ -1,5 +1,5 @@
 import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/reserved-names.js';
-import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/spec/index.js';
+import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/walker/index.js';
 import { docText, literal as q } from './emit.js';
 
 /**

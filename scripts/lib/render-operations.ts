@@ -1,4 +1,4 @@
-import type { JsonObject, WalkedOperation } from '../../packages/types/src/spec/index.js';
+import type { JsonObject, WalkedOperation } from '../../packages/types/src/walker/index.js';
 
 // The schema keywords a client needs to check an input before sending it.
 const RULE_KEYS = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'default', 'enum'];

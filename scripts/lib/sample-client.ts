@@ -1,4 +1,4 @@
-import { camelCase, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { camelCase, type WalkedOperation } from '../../packages/types/src/walker/index.js';
 import type { SampleInputs, SampleValue } from './sample-inputs.js';
 
 /** The package a client sample imports: what users install (`npm i @twilio-proxy/client`). */

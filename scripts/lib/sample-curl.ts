@@ -1,4 +1,4 @@
-import { fillPath, type WalkedOperation } from '../../packages/types/src/spec/index.js';
+import { fillPath, type WalkedOperation } from '../../packages/types/src/walker/index.js';
 import { elementsOf, formText, type SampleInputs } from './sample-inputs.js';
 import { shellCommand, shellWord } from './sample-shell.js';
 

@@ -9,7 +9,7 @@ import {
   type WalkedBodyField,
   type WalkedOperation,
   type WalkedParameter,
-} from '../../packages/types/src/spec/index.js';
+} from '../../packages/types/src/walker/index.js';
 
 /** A value a sample sends: a string, number or boolean, an array of them (a repeated field) or an object (JSON). */
 export type SampleValue = string | number | boolean | SampleValue[] | { [key: string]: SampleValue };

@@ -7,7 +7,7 @@
  * breaks a request and a widened one breaks a response; a tighter constraint breaks a request.
  */
 
-import { type JsonObject, type WalkedOperation, walkOperations } from '../../packages/types/src/spec/index.js';
+import { type JsonObject, type WalkedOperation, walkOperations } from '../../packages/types/src/walker/index.js';
 
 type Direction = 'request' | 'response';
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { operationsMeta } from '@twilio-proxy/types';
-import { kebabCase } from '@twilio-proxy/types/spec';
+import { kebabCase } from '@twilio-proxy/types/walker';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { repoRoot } from '../../../scripts/lib/paths.js';
 

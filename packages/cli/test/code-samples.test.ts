@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { dereferenceDocument } from '@twilio-proxy/types/spec';
+import { dereferenceDocument } from '@twilio-proxy/types/walker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { codeSamplesOf, withCodeSamples } from '../../../scripts/lib/code-samples.js';

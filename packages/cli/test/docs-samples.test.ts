@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { camelCase, fillPath, snakeCase, type WalkedOperation, walkOperations } from '@twilio-proxy/types/spec';
+import { camelCase, fillPath, snakeCase, type WalkedOperation, walkOperations } from '@twilio-proxy/types/walker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { type CodeSample, codeSamplesOf, SAMPLE_KINDS, type SampleKind, serverUrlOf } from '../../../scripts/lib/code-samples.js';

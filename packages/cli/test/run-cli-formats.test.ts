@@ -1,5 +1,5 @@
 import { operationsMeta } from '@twilio-proxy/types';
-import { kebabCase } from '@twilio-proxy/types/spec';
+import { kebabCase } from '@twilio-proxy/types/walker';
 import { describe, expect, it } from 'vitest';
 import { commandsOfSpec } from '../src/index.js';
 import { stringWidth } from '../src/internal/cell-width.js';

@@ -1,5 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { walkOperations } from '@twilio-proxy/types/spec';
+import { walkOperations } from '@twilio-proxy/types/walker';
 import { describe, expect, it } from 'vitest';
 import { SERVICE } from './helpers/helpers.js';
 import { commands, ONE_SESSION, runWrite, SESSION, SESSIONS, session } from './helpers/write-run.js';

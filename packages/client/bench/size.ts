@@ -9,7 +9,7 @@ import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { defaultSpec } from '../../../scripts/lib/paths.js';
 import { renderClient } from '../../../scripts/lib/render-client.js';
 import { renderOperations } from '../../../scripts/lib/render-operations.js';
-import { dereferenceDocument, type WalkedOperation, walkOperations } from '../../types/src/spec/index.js';
+import { dereferenceDocument, type WalkedOperation, walkOperations } from '../../types/src/walker/index.js';
 import { bundledSize, openapiFetchSize, SIZE_BUDGET } from '../test/helpers/bundle-size.js';
 
 const document = dereferenceDocument((await bundleSpec(defaultSpec)) as never);

@@ -1,5 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { walkOperations } from '@twilio-proxy/types/spec';
+import { walkOperations } from '@twilio-proxy/types/walker';
 import { describe, expect, it } from 'vitest';
 import { parseDates, parseSessionDates } from '../src/index.js';
 import { makeSession } from './helpers/sessions.js';

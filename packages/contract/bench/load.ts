@@ -5,7 +5,7 @@ import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import { startMockProxy } from '../src/index.js';
-import { specCollections } from '../src/internal/spec.js';
+import { specCollections } from '../src/internal/walked-spec.js';
 
 export const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);

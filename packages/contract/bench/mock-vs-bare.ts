@@ -12,7 +12,7 @@ import path from 'node:path';
 import { writeBenchmarkSection } from '../../../scripts/lib/benchmarks-md.js';
 import { startMockProxy } from '../src/index.js';
 import { sampleForm } from '../src/internal/sample-form.js';
-import { type Collection, specCollections } from '../src/internal/spec.js';
+import { type Collection, specCollections } from '../src/internal/walked-spec.js';
 import { busiestList, get, measure, median, startMockProcess } from './load.js';
 
 const CONCURRENCY = [1, 16];

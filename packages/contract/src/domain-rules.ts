@@ -4,7 +4,7 @@
  * everything else from the spec. A schema without rules here still gets spec-valid items.
  */
 import type { Session, SessionStatus } from '@twilio-proxy/types';
-import { type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase } from '@twilio-proxy/types/walker';
 import type { Rng } from './internal/prng.js';
 
 /** What a rule may use while an item is made. */

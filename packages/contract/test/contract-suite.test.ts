@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type MockProxy, randomPathValue, startMockProxy } from '../src/index.js';
-import { specCollections } from '../src/internal/spec.js';
+import { specCollections } from '../src/internal/walked-spec.js';
 import { defineContractSuite } from '../src/vitest/index.js';
 import { type PrismProcess, startPrism } from './helpers/prism.js';
 

@@ -1,9 +1,9 @@
-import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/spec';
+import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/walker';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionFactory, type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
 import { createRouter } from '../src/internal/mock/router.js';
-import { specCollections, specOperations } from '../src/internal/spec.js';
+import { specCollections, specOperations } from '../src/internal/walked-spec.js';
 import { basic, mockAuth, raw } from './helpers/helpers.js';
 
 /** A request exactly as generated: method, raw path+query, Authorization header (absent, empty or any). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy } from '../src/index.js';
-import { specCollections, specServerUrl } from '../src/internal/spec.js';
+import { specCollections, specServerUrl } from '../src/internal/walked-spec.js';
 import { mockAuth, raw } from './helpers/helpers.js';
 
 /** Every string the mock serves that looks like a URL, with where it sits. */

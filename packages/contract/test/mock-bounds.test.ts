@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { MOCK_ERROR_CODES, startMockProxy } from '../src/index.js';
 import { BODY_LIMIT, readFormBody } from '../src/internal/mock/read-body.js';
-import { specCollections, specOperations } from '../src/internal/spec.js';
+import { specCollections, specOperations } from '../src/internal/walked-spec.js';
 import { agent, listUrl, mockAuth, raw } from './helpers/helpers.js';
 
 /** Sends a body in chunks (no Content-Length: only reading it shows its size); resolves with status and JSON. */

@@ -8,7 +8,7 @@ import { listPage } from '../src/internal/mock/list-handler.js';
 import { createRouter } from '../src/internal/mock/router.js';
 import { createStore } from '../src/internal/mock/store.js';
 import { writeAnswer } from '../src/internal/mock/write-handler.js';
-import { type Collection, componentSchema } from '../src/internal/spec.js';
+import { type Collection, componentSchema } from '../src/internal/walked-spec.js';
 
 // The mock's parts over a small inline two-level API (things, and kids under each thing), walked by the real
 // walker and reusing the spec's Session schema as the item schema: nesting, lazy seeding, fetch and writes

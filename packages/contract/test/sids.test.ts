@@ -1,5 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
-import { sidShapeOf, walkOperations } from '@twilio-proxy/types/spec';
+import { sidShapeOf, walkOperations } from '@twilio-proxy/types/walker';
 import { describe, expect, it } from 'vitest';
 import { drawAccountSid, drawAnySid, drawSid } from '../src/core/fixtures/sids.js';
 import { createRng } from '../src/internal/prng.js';

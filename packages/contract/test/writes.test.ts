@@ -1,8 +1,8 @@
-import { type JsonObject, sidShapeOf, snakeCase, typeOf, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, sidShapeOf, snakeCase, typeOf, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/walker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy, validateResponse, validateSchema } from '../src/index.js';
 import { sampleNumber } from '../src/internal/sample-form.js';
-import { type Collection, specCollections, specOperations } from '../src/internal/spec.js';
+import { type Collection, specCollections, specOperations } from '../src/internal/walked-spec.js';
 import { mockAuth, raw } from './helpers/helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dereferenceDocument } from './spec/deref.js';
-import type { JsonObject } from './spec/json-object.js';
+import { dereferenceDocument } from './walker/deref.js';
+import type { JsonObject } from './walker/json-object.js';
 
 /** The loose shape of an OpenAPI document, enough for tools that walk it. */
 export interface OpenApiDocument {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { dereferenceDocument } from '../src/spec/index.js';
+import { dereferenceDocument } from '../src/walker/index.js';
 import { specReads } from './helpers/spec-reads.js';
 
 const shipped = new URL('../src/generated/openapi.gen.json', import.meta.url);

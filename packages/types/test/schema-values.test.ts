@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { encodeTexts, isNullable, parseText, parseTexts, statedType, typeOf } from '../src/spec/schema-values.js';
+import { encodeTexts, isNullable, parseText, parseTexts, statedType, typeOf } from '../src/walker/schema-values.js';
 
 describe('typeOf, statedType and isNullable', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { anySidShapeOf, dereferenceDocument, sidOrNameOf, sidShapeOf, walkOperations } from '../src/spec/index.js';
+import { anySidShapeOf, dereferenceDocument, sidOrNameOf, sidShapeOf, walkOperations } from '../src/walker/index.js';
 
 // Small inline specs, one concept each, in the openapi-typescript style: given a spec, want the walker's fields.
 const thing = { type: 'object', properties: { sid: { type: 'string' } } };

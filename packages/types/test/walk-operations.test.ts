@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionOf, camelCase, fillPath, kebabCase, walkOperations } from '../src/spec/index.js';
+import { actionOf, camelCase, fillPath, kebabCase, walkOperations } from '../src/walker/index.js';
 
 const page = (itemsKey: string, item: object) => ({
   type: 'object',

@@ -4,7 +4,7 @@
  * these tables build their operations the same way.
  */
 
-import type { JsonObject } from '../../../packages/types/src/spec/index.js';
+import type { JsonObject } from '../../../packages/types/src/walker/index.js';
 import { walkInline } from '../../../packages/types/test/helpers/walk-inline.js';
 import { renderAliases } from '../../lib/render-aliases.js';
 import { renderClient } from '../../lib/render-client.js';

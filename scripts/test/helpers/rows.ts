@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../packages/types/src/spec/index.js';
+import type { JsonObject } from '../../../packages/types/src/walker/index.js';
 import { formBody, item, listPage, operation, ref, responses, sidParam, spec } from './inline.js';
 
 /**

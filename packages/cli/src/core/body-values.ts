@@ -1,4 +1,4 @@
-import { type JsonObject, type ParsedText, parseText } from '@twilio-proxy/types/spec';
+import { type JsonObject, type ParsedText, parseText } from '@twilio-proxy/types/walker';
 import type { BodyFlag } from './commands.js';
 import { UsageError } from './exit-codes.js';
 

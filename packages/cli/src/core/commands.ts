@@ -8,7 +8,7 @@ import {
   type WalkedOperation,
   type WalkedParameter,
   walkOperations,
-} from '@twilio-proxy/types/spec';
+} from '@twilio-proxy/types/walker';
 import { itemProperties, itemSchemaOf, type PropertyInfo } from '../internal/item-schema.js';
 
 /** One command-line flag that carries a path or query parameter of the operation. */

@@ -1,5 +1,5 @@
 import type { Command } from './commands.js';
-import type { CreateSource } from './source.js';
+import type { CreateSource } from './operation-source.js';
 
 export interface CliOutput {
   write(chunk: string): boolean;

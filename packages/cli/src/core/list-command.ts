@@ -3,9 +3,9 @@ import { ProgressLine } from '../internal/progress.js';
 import type { Command } from './commands.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import type { OperationSource } from './operation-source.js';
 import { createFormatter } from './output-format.js';
 import type { CommandArgs } from './parse-command.js';
-import type { OperationSource } from './source.js';
 
 /** Terminal width used when stdout is not a terminal. */
 export const DEFAULT_COLUMNS = 100;

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { camelCase, type JsonObject, parseText, typeOf } from '@twilio-proxy/types/spec';
+import { camelCase, type JsonObject, parseText, typeOf } from '@twilio-proxy/types/walker';
 import { bodyValue } from './body-values.js';
 import { type BodyFlag, COMMON_OPTIONS, type Command, type Flag } from './commands.js';
 import { UsageError } from './exit-codes.js';
 import { LOG_LEVELS, type LogLevel } from './log-level.js';
+import type { OperationParams } from './operation-source.js';
 import { FORMAT_ALIASES, OUTPUT_FORMATS, type OutputFormat, outputFormatOf } from './output-format.js';
-import type { OperationParams } from './source.js';
 
 /** How a command's flags are written: twilio-cli's names, plus the shorter ones a compatibility bin accepts. */
 export interface Spelling {

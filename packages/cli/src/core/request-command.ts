@@ -1,13 +1,13 @@
-import { fillPath } from '@twilio-proxy/types/spec';
+import { fillPath } from '@twilio-proxy/types/walker';
 import { askYesNo } from '../internal/ask.js';
 import { OutputBuffer } from '../internal/output-buffer.js';
 import type { Command } from './commands.js';
 import type { CliContext } from './context.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliLogger } from './log-level.js';
+import type { OperationSource } from './operation-source.js';
 import type { CommandArgs } from './parse-command.js';
 import { formatRecord } from './record-format.js';
-import type { OperationSource } from './source.js';
 
 /** The path a command acts on, its parameters filled in: what a remove names when it asks and when it is done. */
 const target = (command: Command, args: CommandArgs) =>

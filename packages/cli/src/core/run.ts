@@ -7,9 +7,9 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { BIN, commandHelp, mainHelp, resourceHelp } from './help/index.js';
 import { runList } from './list-command.js';
 import { createLogger } from './log-level.js';
+import { createClientSource, credentialsFromEnv, type OperationSource, secretsOf } from './operation-source.js';
 import { parseCommandArgs, spellingFor } from './parse-command.js';
 import { runRequest } from './request-command.js';
-import { createClientSource, credentialsFromEnv, type OperationSource, secretsOf } from './source.js';
 
 export type { CliContext, CliOutput } from './context.js';
 

@@ -1,4 +1,4 @@
-import { type JsonObject, statedType, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, statedType, type WalkedOperation } from '@twilio-proxy/types/walker';
 
 /** What the CLI needs to know about one property of an item, read from the spec. */
 export interface PropertyInfo {

@@ -1,4 +1,4 @@
-import { type JsonObject, statedType } from '@twilio-proxy/types/spec';
+import { type JsonObject, statedType } from '@twilio-proxy/types/walker';
 
 /** The whole rule of a parameter's schema in words (`an integer, from 1 to 1000`), or null when it has none. */
 export function specRule(s: JsonObject | undefined): string | null {

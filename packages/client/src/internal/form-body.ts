@@ -1,5 +1,5 @@
 import type { BodyFieldMeta } from '@twilio-proxy/types';
-import { encodeTexts } from '@twilio-proxy/types/spec';
+import { encodeTexts } from '@twilio-proxy/types/walker';
 
 /**
  * An `application/x-www-form-urlencoded` body (openapi-fetch's `bodySerializer`), encoded by the walker's one

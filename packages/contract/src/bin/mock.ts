@@ -4,10 +4,10 @@
  * of the spec. The printed token is the mock's own, generated per run unless given; it is no real secret.
  */
 import { parseArgs } from 'node:util';
-import { fillPath, kebabCase, sidShapeOf } from '@twilio-proxy/types/spec';
+import { fillPath, kebabCase, sidShapeOf } from '@twilio-proxy/types/walker';
 import { FAULT_KINDS, type FaultKind, type MockProxy, startMockProxy } from '../index.js';
 import { isTopLevel, parentParamsOf } from '../internal/mock/default-parents.js';
-import { isSidPattern, pathParamSchema, specCollections } from '../internal/spec.js';
+import { isSidPattern, pathParamSchema, specCollections } from '../internal/walked-spec.js';
 
 /** Parent path parameters get a flag each (`{FooSid}` → `--foo-sid`) and a label (`Foo SID`): the default parents. */
 const roots = parentParamsOf(specCollections()).map((p) => p.param);

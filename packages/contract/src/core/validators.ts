@@ -1,6 +1,6 @@
-import { type JsonObject, parseText, parseTexts, typeOf } from '@twilio-proxy/types/spec';
+import { type JsonObject, parseText, parseTexts, typeOf } from '@twilio-proxy/types/walker';
 import { ajvIssues, compiled, escapePointer } from '../internal/ajv.js';
-import { componentSchema, specOperation } from '../internal/spec.js';
+import { componentSchema, specOperation } from '../internal/walked-spec.js';
 import { ContractError, type ContractIssue } from './contract-error.js';
 
 export type { ContractIssue };

@@ -1,4 +1,4 @@
-import { encodeText, type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/spec';
+import { encodeText, type JsonObject, sidShapeOf, typeOf, type WalkedBodyField } from '@twilio-proxy/types/walker';
 import { drawSid } from '../core/fixtures/sids.js';
 import { createRng } from './prng.js';
 

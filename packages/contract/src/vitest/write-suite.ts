@@ -1,8 +1,8 @@
-import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { type JsonObject, snakeCase, type WalkedOperation } from '@twilio-proxy/types/walker';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { validateResponse } from '../core/validators.js';
 import { sampleForm, sampleFormValue } from '../internal/sample-form.js';
-import { type Collection, specCollections, specOperations } from '../internal/spec.js';
+import { type Collection, specCollections, specOperations } from '../internal/walked-spec.js';
 
 export { sampleForm, sampleFormValue };
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../src/spec/index.js';
+import type { JsonObject } from '../../src/walker/index.js';
 
 /**
  * Compact inline OpenAPI 3.1 documents for table tests: `spec({ paths, schemas })` fills the boilerplate (info,

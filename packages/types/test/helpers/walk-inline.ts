@@ -1,4 +1,4 @@
-import { dereferenceDocument, type JsonObject, type WalkedOperation, walkOperations } from '../../src/spec/index.js';
+import { dereferenceDocument, type JsonObject, type WalkedOperation, walkOperations } from '../../src/walker/index.js';
 
 /** What `pnpm generate` has in hand after the walk: the document as given, its dereferenced copy and the operations. */
 export interface WalkedInline {

@@ -1,4 +1,4 @@
-import { statedType } from '@twilio-proxy/types/spec';
+import { statedType } from '@twilio-proxy/types/walker';
 import { specRule } from '../../internal/spec-rule.js';
 import type { BodyFlag, Flag } from '../commands.js';
 import type { Spelling } from '../parse-command.js';

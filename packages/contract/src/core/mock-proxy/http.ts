@@ -1,5 +1,5 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
-import type { Collection } from '../../internal/spec.js';
+import type { JsonObject } from '@twilio-proxy/types/walker';
+import type { Collection } from '../../internal/walked-spec.js';
 
 const ACCESS_CONTROL_VALUES: Record<string, string> = {
   'access-control-allow-origin': '*',

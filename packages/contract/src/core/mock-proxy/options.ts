@@ -1,4 +1,4 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import type { JsonObject } from '@twilio-proxy/types/walker';
 import type { MockNamedFields, MockNamedOptions } from '../../generated/names.gen.js';
 import type { ApiKey } from '../../internal/mock/auth.js';
 import type { SelfCheckViolation } from '../../internal/mock/self-check.js';

@@ -1,6 +1,6 @@
-import { camelCase, type JsonObject, snakeCase } from '@twilio-proxy/types/spec';
+import { camelCase, type JsonObject, snakeCase } from '@twilio-proxy/types/walker';
 import { parentParamsOf } from '../../internal/mock/default-parents.js';
-import type { Collection } from '../../internal/spec.js';
+import type { Collection } from '../../internal/walked-spec.js';
 import { createFactory, drawAccountSid, randomPathValue } from '../fixtures.js';
 import type { MockProxyOptions } from './options.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fillPath, type JsonObject, sidShapeOf } from '@twilio-proxy/types/spec';
+import { fillPath, type JsonObject, sidShapeOf } from '@twilio-proxy/types/walker';
 import { NAMED_COLLECTIONS, PARENT_PARAMS } from '../../generated/names.gen.js';
 import { truncate } from '../../internal/mock/answer.js';
 import { createFaultInjector } from '../../internal/mock/apply-fault.js';
@@ -13,7 +13,7 @@ import { createCrashReporter, createSelfCheck, REQUEST_ID_HEADER, type SelfCheck
 import { createTimers, listen } from '../../internal/mock/server.js';
 import { type Bucket, createStore } from '../../internal/mock/store.js';
 import { createRng } from '../../internal/prng.js';
-import { type Collection, findCollection, responseHeaderSchema, specCollections, specOperation } from '../../internal/spec.js';
+import { type Collection, findCollection, responseHeaderSchema, specCollections, specOperation } from '../../internal/walked-spec.js';
 import { ContractError } from '../contract-error.js';
 import { drawSid } from '../fixtures/sids.js';
 import { accessControlHeaders, parseRequestUrl } from './http.js';

@@ -1,4 +1,4 @@
-import type { Collection } from '../spec.js';
+import type { Collection } from '../walked-spec.js';
 
 /** A parent path parameter and the collection that lists its values (null: a root, which nothing lists). */
 export interface ParentParam {

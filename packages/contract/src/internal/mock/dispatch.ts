@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { WalkedOperation } from '@twilio-proxy/types/walker';
 import { validateRequest } from '../../core/validators.js';
-import { type Collection, specOperation } from '../spec.js';
+import { type Collection, specOperation } from '../walked-spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound, truncate } from './answer.js';
 import { AUTHENTICATE_HEADERS } from './auth.js';
 import { fetchItem } from './fetch-handler.js';

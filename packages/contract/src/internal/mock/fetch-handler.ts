@@ -1,4 +1,4 @@
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { WalkedOperation } from '@twilio-proxy/types/walker';
 import { type Answer, notFound } from './answer.js';
 import type { Bucket } from './store.js';
 

@@ -1,4 +1,4 @@
-import { parseTexts, type WalkedBodyField } from '@twilio-proxy/types/spec';
+import { parseTexts, type WalkedBodyField } from '@twilio-proxy/types/walker';
 import { ajvIssues, compiled } from '../ajv.js';
 
 /** A form body read per the spec's fields: the values by wire name, or the first problem, naming its field. */

@@ -1,5 +1,5 @@
 import { type OperationMeta, operationsMeta } from '@twilio-proxy/types';
-import { pathParamNames } from '@twilio-proxy/types/spec';
+import { pathParamNames } from '@twilio-proxy/types/walker';
 
 /** One path template of the spec and the operations on it by method. */
 export interface Route {

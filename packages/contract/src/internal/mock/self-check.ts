@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContractIssue } from '../../core/contract-error.js';
 import { responseKeyFor, validateResponse, validateSchema } from '../../core/validators.js';
 import { ajvIssues, compiled } from '../ajv.js';
-import { errorSchemaName, responseHeaderSchema } from '../spec.js';
+import { errorSchemaName, responseHeaderSchema } from '../walked-spec.js';
 import { type Answer, MOCK_ERROR_CODES } from './answer.js';
 
 export interface SelfCheckViolation {

@@ -1,8 +1,8 @@
-import type { JsonObject } from '@twilio-proxy/types/spec';
+import type { JsonObject } from '@twilio-proxy/types/walker';
 import { createFactory, type Factory } from '../../core/fixtures.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { createPageTokens } from '../page-token.js';
-import { type Collection, componentSchema } from '../spec.js';
+import { type Collection, componentSchema } from '../walked-spec.js';
 
 type Issue = { path: string; message: string };
 

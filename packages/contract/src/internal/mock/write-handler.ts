@@ -1,6 +1,6 @@
-import { isNullable, type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { isNullable, type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/walker';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
-import { collectionOfSchema, componentSchema } from '../spec.js';
+import { collectionOfSchema, componentSchema } from '../walked-spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
 import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';

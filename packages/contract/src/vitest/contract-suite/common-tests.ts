@@ -1,7 +1,7 @@
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { WalkedOperation } from '@twilio-proxy/types/walker';
 import { expect, it, type TestContext } from 'vitest';
 import { randomPathValue } from '../../core/fixtures.js';
-import type { Collection } from '../../internal/spec.js';
+import type { Collection } from '../../internal/walked-spec.js';
 import { needsOf, type TargetCapabilities } from './options.js';
 import { needParents, type Probe } from './probe.js';
 

@@ -1,4 +1,4 @@
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { WalkedOperation } from '@twilio-proxy/types/walker';
 import { expect } from 'vitest';
 import { randomPathValue } from '../../core/fixtures.js';
 import { commonTests } from './common-tests.js';

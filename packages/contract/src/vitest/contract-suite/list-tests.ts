@@ -1,4 +1,4 @@
-import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/spec';
+import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/walker';
 import { expect, it } from 'vitest';
 import { commonTests } from './common-tests.js';
 import { type ContractSuiteOptions, needsOf, type TargetCapabilities } from './options.js';

@@ -1,7 +1,7 @@
-import { camelCase, fillPath, type JsonObject, type WalkedOperation } from '@twilio-proxy/types/spec';
+import { camelCase, fillPath, type JsonObject, type WalkedOperation } from '@twilio-proxy/types/walker';
 import { expect, type TestContext } from 'vitest';
 import { type ContractIssue, validateResponse, validateSchema } from '../../core/validators.js';
-import { type Collection, errorSchemaName, specCollections } from '../../internal/spec.js';
+import { type Collection, errorSchemaName, specCollections } from '../../internal/walked-spec.js';
 import type { ContractSuiteOptions, ContractTarget, TargetCapabilities } from './options.js';
 
 /** `body` is the parsed JSON (or the text when it is not JSON), read loosely: a missing key fails the assertion that reads it. */

@@ -1,6 +1,6 @@
-import type { WalkedOperation } from '@twilio-proxy/types/spec';
+import type { WalkedOperation } from '@twilio-proxy/types/walker';
 import { beforeAll, describe } from 'vitest';
-import { specOperation, specOperations } from '../../internal/spec.js';
+import { specOperation, specOperations } from '../../internal/walked-spec.js';
 import { defineWriteTests } from '../write-suite.js';
 import { commonTests } from './common-tests.js';
 import { fetchTests } from './fetch-tests.js';

@@ -11,7 +11,7 @@ import {
   type WalkedOperation,
   walkCollections,
   walkOperations,
-} from '@twilio-proxy/types/spec';
+} from '@twilio-proxy/types/walker';
 
 /** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
 
