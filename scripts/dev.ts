@@ -4,7 +4,8 @@
  *   2. regenerates every package's src/generated (only files whose bytes change are written) and says
  *      what changed in the API;
  *   3. typechecks the packages whose generated files changed and their dependents (the native compiler);
- *   4. runs the inner-tier tests that import a changed generated file (`vitest related`);
+ *   4. runs the inner-tier tests that import a changed generated file (`vitest related`), but not the files
+ *      tagged `@module-tag slow` (they start processes or soak; `pnpm test` and `--full` run them);
  * then prints one verdict line with each step's time. After a passing verdict it rebuilds the HTML docs and
  * the API reports of the affected packages (build, then `api:report --if-built`), on a line of their own.
  * A newer save cancels whatever is still running. An invalid save (YAML or lint error) is printed with

@@ -1,3 +1,4 @@
+/** @module-tag slow */
 import type { MockProxy } from '@twilio-proxy/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../src/core/output-format.js';

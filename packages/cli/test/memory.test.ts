@@ -1,3 +1,4 @@
+/** @module-tag slow */
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, baseEnv, runBin } from './helpers/bin-helpers.js';

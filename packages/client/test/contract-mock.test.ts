@@ -1,3 +1,4 @@
+/** @module-tag slow */
 // Integration with the contract package's Twilio-faithful mock (self-checked against the spec on every answer).
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
 import { afterEach, describe, expect, it } from 'vitest';

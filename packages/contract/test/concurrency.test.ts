@@ -1,3 +1,4 @@
+/** @module-tag slow */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockProxy, startMockProxy } from '../src/index.js';
 import { collectSids, listUrl, mockAuth } from './helpers/helpers.js';

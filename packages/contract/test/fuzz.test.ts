@@ -1,3 +1,4 @@
+/** @module-tag slow */
 import type { JsonObject, WalkedOperation } from '@twilio-proxy/types/walker';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
