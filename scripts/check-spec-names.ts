@@ -6,6 +6,9 @@
  * Exempt: test/, bench/ and generated/ folders, *.gen.* files, and the one file of per-schema domain rules.
  * The API's shared envelopes (a list page's meta, the error body) are conventions of every operation, not names
  * of one resource, so only schemas that contain an operation's item schema name count.
+ *
+ * It also fails on a raw spec read (`.responses`, `.requestBody`, `.servers`, `.content`) outside the walker:
+ * see lib/raw-spec-reads.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { type JsonObject, literalSegments, walkOperations } from '../packages/types/src/walker/index.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { repoRoot, specPath } from './lib/paths.js';
+import { RAW_READ_FIX, rawReadScope, rawSpecReads } from './lib/raw-spec-reads.js';
 
 export const DOMAIN_RULES_FILE = 'packages/contract/src/domain-rules.ts';
 const EXEMPT = /(^|\/)(test|tests|bench|generated)\/|\.gen\.|\.test(-d)?\.[cm]?[jt]s$/;
@@ -63,15 +67,23 @@ async function main(): Promise<void> {
     .split('\n')
     .filter(Boolean);
   const hits = findHits(repoRoot, files, names);
-  if (hits.length === 0) {
-    console.log(`check:names: no hand-written source names an operation, resource or path (${names.size} names checked)`);
+  const reads = rawSpecReads(files.filter(rawReadScope).map((f) => ({ path: f, text: readFileSync(path.join(repoRoot, f), 'utf8') })));
+  if (hits.length === 0 && reads.length === 0) {
+    console.log(
+      `check:names: no hand-written source names an operation, resource or path (${names.size} names checked) ` +
+        'or reads the raw spec outside the walker',
+    );
     return;
   }
   for (const h of hits) console.error(`${h.file}:${h.line}: names the ${h.kind} '${h.name}'`);
-  console.error(
-    `\n${hits.length} place(s) name the spec by hand. Read it from generated code (@twilio-proxy/types operationsMeta, ` +
-      `the generated facade) or from the spec at run time; per-schema domain rules belong in ${DOMAIN_RULES_FILE}.`,
-  );
+  if (hits.length > 0) {
+    console.error(
+      `\n${hits.length} place(s) name the spec by hand. Read it from generated code (@twilio-proxy/types operationsMeta, ` +
+        `the generated facade) or from the spec at run time; per-schema domain rules belong in ${DOMAIN_RULES_FILE}.`,
+    );
+  }
+  for (const r of reads) console.error(`${r.path}:${r.line}: reads the raw spec outside the walker (${r.text}): ${RAW_READ_FIX}`);
+  if (reads.length > 0) console.error(`\n${reads.length} raw spec read(s) outside packages/types/src/walker/.`);
   process.exitCode = 1;
 }
 
