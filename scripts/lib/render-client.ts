@@ -1,9 +1,5 @@
 import { camelCase, type JsonObject, pascalCase, type WalkedOperation } from '../../packages/types/src/walker/index.js';
-
-const q = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
-
-/** A one-line TSDoc comment, indented; `*\/` in spec text cannot close it early. */
-const doc = (indent: string, text: string): string => `${indent}/** ${text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim()} */`;
+import { literal as q, tsdoc } from './emit.js';
 
 const summaryOf = (op: WalkedOperation): string => op.summary ?? `${op.method} ${op.path}`;
 
@@ -59,17 +55,17 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         const options = `List${pascalCase(resource)}Options`;
         out.push(
           '',
-          doc('', `Query options of ${op.operationId} (${summary}), in camelCase.`),
+          tsdoc(`Query options of ${op.operationId} (${summary}), in camelCase.`),
           `export type ${options} = QueryOptions<${id}>;`,
         );
         const item = `ListItem<${id}>`;
         const iter = clash.length ? `Omit<IterateOptions, ${clash.map(q).join(' | ')}>` : 'IterateOptions';
         members.push(
-          doc('  ', `${summary}: \`await\` it for one page (with \`nextPage()\`), or \`for await\` every item.`),
+          tsdoc(`${summary}: \`await\` it for one page (with \`nextPage()\`), or \`for await\` every item.`, '  '),
           `  list(${lead}options?: ${options} & ${req}${tail}): PagePromise<${item}>;`,
-          doc('  ', `${summary}: every item, lazily, one page fetched ahead.`),
+          tsdoc(`${summary}: every item, lazily, one page fetched ahead.`, '  '),
           `  each(${lead}options?: ${options} & ${iter}${tail}): AsyncIterableIterator<${item}>;`,
-          doc('  ', `${summary}: every item (up to \`limit\`), in an array.`),
+          tsdoc(`${summary}: every item (up to \`limit\`), in an array.`, '  '),
           `  all(${lead}options?: ${options} & ${iter}${tail}): Promise<${item}[]>;`,
         );
         calls.push(`...listMethods(api, ${id})`);
@@ -80,7 +76,7 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
         const body = op.body ? ` & BodyOptions<${id}${dates ? `, ${dates}` : ''}>` : '';
         const optional = op.body?.fields.some((f) => f.required) ? '' : '?';
         members.push(
-          doc('  ', summary),
+          tsdoc(summary, '  '),
           `  ${op.action}(${lead}options${optional}: QueryOptions<${id}>${body} & ${req}${tail}): Promise<SuccessBody<${id}>>;`,
         );
         calls.push(`${op.action}: requestMethod(api, ${id})`);
@@ -89,12 +85,12 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
     }
     out.push(
       '',
-      doc('', `\`client.${resource}\`: ${ops.map((o) => o.operationId).join(', ')}.`),
+      tsdoc(`\`client.${resource}\`: ${ops.map((o) => o.operationId).join(', ')}.`),
       `export interface ${iface} {`,
       ...members,
       '}',
     );
-    resources.push(doc('  ', ops.map(summaryOf).join('; ')), `  readonly ${resource}: ${iface};`);
+    resources.push(tsdoc(ops.map(summaryOf).join('; '), '  '), `  readonly ${resource}: ${iface};`);
     builders.push(`  ${resource}: { ${calls.join(', ')} },`);
   }
 
@@ -119,9 +115,9 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
     const type = pascalCase(name);
     out.push(
       '',
-      doc('', `The date-time fields of a ${type}.`),
+      tsdoc(`The date-time fields of a ${type}.`),
       `export type ${type}DateField = DateField<${type}>;`,
-      doc('', `\`parseDates\` for a ${type}: a copy whose \`date_*\` strings are \`Date\`s.`),
+      tsdoc(`\`parseDates\` for a ${type}: a copy whose \`date_*\` strings are \`Date\`s.`),
       `export const parse${type}Dates: <T extends object = ${type}>(item: T) => WithDates<T> = parseDates;`,
     );
   }

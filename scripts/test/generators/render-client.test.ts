@@ -63,6 +63,14 @@ describe('renderClient: the facade, one row per operation shape', () => {
     `);
   });
 
+  test('spec text goes through emit: a summary over lines with a `*/` stays one TSDoc line that cannot close early', () => {
+    const row = structuredClone(rows.fetch);
+    row.paths['/v1/Things/{Sid}'].get.summary = 'Fetch a Thing\n  (ends */ early)';
+    expect(block(client(row), 'export interface ThingsResource').split('\n')[1]).toMatchInlineSnapshot(
+      `"  /** Fetch a Thing (ends *\\/ early) */"`,
+    );
+  });
+
   test('a create with a form body: body options (date fields may be Dates), required because a field is', () => {
     expect(block(client(rows.create), 'export interface ThingsResource')).toMatchInlineSnapshot(`
       "export interface ThingsResource {
