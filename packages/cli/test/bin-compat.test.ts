@@ -2,25 +2,16 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MockProxy } from '@twilio-proxy/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALIAS_BIN, baseEnv, listOn, runBin, startBinMock } from './helpers/bin-helpers.js';
+import { ALIAS_BIN, baseEnv, runBin, useBinMock } from './helpers/bin-helpers.js';
 import { COMPAT_BIN } from './helpers/helpers.js';
 
 describe('the built twilio-proxy binary against the mock Proxy server', () => {
-  let mock: MockProxy;
-  let env: NodeJS.ProcessEnv;
-  const list = (...args: string[]) => listOn(mock, ...args);
-
-  beforeAll(async () => {
-    ({ mock, env } = await startBinMock());
-  });
-  afterAll(async () => {
-    await mock?.close();
-  });
+  const shared = useBinMock();
+  const { list } = shared;
 
   describe(`the compatibility bin ${COMPAT_BIN} (dist/alias-bin.js)`, () => {
-    const old = (...args: string[]) => ['list', '--service', mock.serviceSid, '--base-url', mock.url, ...args];
+    const old = (...args: string[]) => ['list', '--service', shared.mock.serviceSid, '--base-url', shared.mock.url, ...args];
     let links: string;
     beforeAll(() => {
       links = mkdtempSync(join(tmpdir(), 'cli-bin-links-'));
@@ -36,23 +27,28 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
       ['started through a link named after it (as npm links bins)', () => join(links, COMPAT_BIN)],
     ])('%s: the old command line prints what the new one prints', async (_how, bin) => {
       const [before, after] = [
-        await runBin(list('--format', 'csv', '--limit', '9'), env),
-        await runBin(old('--format', 'csv', '--limit', '9'), env, undefined, bin()),
+        await runBin(list('--format', 'csv', '--limit', '9'), shared.env),
+        await runBin(old('--format', 'csv', '--limit', '9'), shared.env, undefined, bin()),
       ];
       expect(after.code).toBe(0);
       expect(after.stderr).toBe('');
       expect(after.stdout).toBe(before.stdout);
-      const short = await runBin(['list', '-s', mock.serviceSid, '--base-url', mock.url, '-f', 'ndjson', '-l', '2'], env, undefined, bin());
+      const short = await runBin(
+        ['list', '-s', shared.mock.serviceSid, '--base-url', shared.mock.url, '-f', 'ndjson', '-l', '2'],
+        shared.env,
+        undefined,
+        bin(),
+      );
       expect(
         short.stdout
           .trimEnd()
           .split('\n')
           .map((l) => JSON.parse(l).sid),
-      ).toEqual(mock.sessions.slice(0, 2).map((s) => s.sid));
+      ).toEqual(shared.mock.sessions.slice(0, 2).map((s) => s.sid));
     });
 
     it('errors and help speak its own name and the old flags', async () => {
-      const missing = await runBin(['list', '--base-url', mock.url], env, undefined, ALIAS_BIN);
+      const missing = await runBin(['list', '--base-url', shared.mock.url], shared.env, undefined, ALIAS_BIN);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toBe(`${COMPAT_BIN}: --service <KS…> is required\nRun '${COMPAT_BIN} list --help' for usage.\n`);
       const help = await runBin(['list', '--help'], baseEnv(), undefined, ALIAS_BIN);

@@ -1,19 +1,11 @@
 /** @module-tag slow */
-import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, LIST, listOn, runBin, startBinMock } from './helpers/bin-helpers.js';
+import { startMockProxy } from '@twilio-proxy/contract';
+import { describe, expect, it } from 'vitest';
+import { baseEnv, LIST, runBin, useBinMock } from './helpers/bin-helpers.js';
 
 describe('the built twilio-proxy binary against the mock Proxy server', () => {
-  let mock: MockProxy;
-  let env: NodeJS.ProcessEnv;
-  const list = (...args: string[]) => listOn(mock, ...args);
-
-  beforeAll(async () => {
-    ({ mock, env } = await startBinMock());
-  });
-  afterAll(async () => {
-    await mock?.close();
-  });
+  const shared = useBinMock();
+  const { list } = shared;
 
   describe('errors', () => {
     const otherService = () => `KS${'f'.repeat(32)}`;
@@ -32,13 +24,16 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
       ['a missing --service-sid', () => LIST, /--service-sid <KS…> is required/],
       ['an unknown format', (l) => l('-f', 'yaml'), /--format must be one of/],
     ])('%s: exit 2, no request sent', async (_name, args, message) => {
-      const before = mock.requests.length;
+      const before = shared.mock.requests.length;
       // `--base-url` once: a flag given twice is itself a usage error.
-      const r = await runBin([...args((...a) => [...LIST, '--service-sid', mock.serviceSid, ...a]), '--base-url', mock.url], env);
+      const r = await runBin(
+        [...args((...a) => [...LIST, '--service-sid', shared.mock.serviceSid, ...a]), '--base-url', shared.mock.url],
+        shared.env,
+      );
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');
-      expect(mock.requests.length).toBe(before);
+      expect(shared.mock.requests.length).toBe(before);
     });
 
     it('missing credentials: exit 2 naming the variables to set', async () => {
@@ -49,17 +44,17 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
 
     it('401: exit 1 with Twilio code 20003, message, more_info; the token is never printed', async () => {
       const wrong = 'wrong-token-0123456789abcdef';
-      const r = await runBin(list(), baseEnv({ TWILIO_ACCOUNT_SID: mock.accountSid, TWILIO_AUTH_TOKEN: wrong }));
+      const r = await runBin(list(), baseEnv({ TWILIO_ACCOUNT_SID: shared.mock.accountSid, TWILIO_AUTH_TOKEN: wrong }));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/HTTP 401, Twilio error 20003: /);
       expect(r.stderr).toContain('https://www.twilio.com/docs/errors/20003');
       expect(r.stderr).toMatch(/Request id: RQ[0-9a-f]{32}/i);
       expect(r.stdout + r.stderr).not.toContain(wrong);
-      expect(r.stdout + r.stderr).not.toContain(mock.authToken);
+      expect(r.stdout + r.stderr).not.toContain(shared.mock.authToken);
     });
 
     it('404: exit 1 with Twilio code 20404 and a hint about --service-sid', async () => {
-      const r = await runBin([...LIST, '--service-sid', otherService(), '--base-url', mock.url], env);
+      const r = await runBin([...LIST, '--service-sid', otherService(), '--base-url', shared.mock.url], shared.env);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/HTTP 404, Twilio error 20404: /);
       expect(r.stderr).toContain('https://www.twilio.com/docs/errors/20404');
@@ -90,7 +85,7 @@ describe('the built twilio-proxy binary against the mock Proxy server', () => {
       const gone = await startMockProxy({ count: 1 });
       const url = gone.url;
       await gone.close();
-      const r = await runBin([...LIST, '--service-sid', mock.serviceSid, '--base-url', url], env);
+      const r = await runBin([...LIST, '--service-sid', shared.mock.serviceSid, '--base-url', url], shared.env);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/could not reach the API/);
     });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type MockProxy, startMockProxy } from '@twilio-proxy/contract';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The built CLI, as users run it (turbo builds it before this package's tests). */
 export const BIN = process.env.TWILIO_PROXY_BIN ?? fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -67,3 +68,36 @@ export const listOn = (mock: MockProxy, ...args: string[]): string[] => [
   mock.url,
   ...args,
 ];
+
+/** The shared mock of one built-bin test file, read inside its tests (it starts in `beforeAll`). */
+export interface BinMock {
+  readonly mock: MockProxy;
+  /** Its credentials and nothing else. */
+  readonly env: NodeJS.ProcessEnv;
+  /** `sessions list` of its service at its URL, then `args`. */
+  list(...args: string[]): string[];
+}
+
+/** Starts the shared mock before the enclosing suite's tests and closes it after them (registers both hooks). */
+export function useBinMock(): BinMock {
+  let started: { mock: MockProxy; env: NodeJS.ProcessEnv } | undefined;
+  beforeAll(async () => {
+    started = await startBinMock();
+  });
+  afterAll(async () => {
+    await started?.mock.close();
+  });
+  const get = () => {
+    if (!started) throw new Error('the bin mock starts in beforeAll: read it inside a test or a hook');
+    return started;
+  };
+  return {
+    get mock() {
+      return get().mock;
+    },
+    get env() {
+      return get().env;
+    },
+    list: (...args) => listOn(get().mock, ...args),
+  };
+}
