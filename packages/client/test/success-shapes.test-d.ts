@@ -1,5 +1,5 @@
 // The generic types over every success and body shape an operation can have, from small inline operation
-// types in openapi-typescript's output shape (the real spec has only one operation): a table of given → want.
+// types in openapi-typescript's output shape (shapes the real spec need not have, such as a 2XX range): a table of given → want.
 import { describe, expectTypeOf, test } from 'vitest';
 import type { BodyOf, BodyOptionsOf, SuccessOf } from '../src/index.js';
 
