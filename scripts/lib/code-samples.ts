@@ -1,5 +1,5 @@
 import { buildCommands, PAGE_SIZE_PARAMETER } from '../../packages/cli/src/core/commands.js';
-import { dereferenceDocument, type JsonObject, walkOperations } from '../../packages/types/src/walker/index.js';
+import { defaultBaseUrlOf, dereferenceDocument, type JsonObject, walkOperations } from '../../packages/types/src/walker/index.js';
 import { renderCliSample } from './sample-cli.js';
 import { renderClientSample } from './sample-client.js';
 import { renderCurlSample } from './sample-curl.js';
@@ -31,9 +31,7 @@ export interface OperationSamples {
 
 /** The server a curl sample calls: the document's first. */
 export function serverUrlOf(document: JsonObject): string {
-  const url: unknown = document.servers?.[0]?.url;
-  if (typeof url !== 'string' || !url) throw new Error('the spec names no server (servers[0].url): a curl sample needs one');
-  return url;
+  return defaultBaseUrlOf(document);
 }
 
 /**

@@ -16,8 +16,7 @@ export interface DemoCommand {
     list: object | null;
     pathParams: readonly string[];
     extensions: Readonly<Record<string, unknown>>;
-    requestBody?: { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> };
-    body: { mediaType: string } | null;
+    body: { mediaType: string; examples: readonly unknown[] } | null;
   };
   flags: readonly { name: string; in: string; parameter: { name: string; sidPrefix: string | null } }[];
   bodyFlags: readonly { name: string; repeated: boolean; field: { name: string } }[];
@@ -36,10 +35,8 @@ export function demoSteps<C extends DemoCommand>(commands: readonly C[]): C[] {
 
 /** The request body examples of a step (one empty body when it takes none). */
 export function bodyExamples(command: DemoCommand): Record<string, unknown>[] {
-  const media = command.operation.body ? command.operation.requestBody?.content?.[command.operation.body.mediaType] : undefined;
-  if (!media) return [{}];
-  const many = Object.values(media.examples ?? {}).map((e) => e.value);
-  const all = many.length ? many : media.example === undefined ? [{}] : [media.example];
+  const given = command.operation.body?.examples ?? [];
+  const all = given.length ? given : [{}];
   return all.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null);
 }
 

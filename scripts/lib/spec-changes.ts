@@ -149,12 +149,6 @@ function compareSchema(c: Collector, dir: Direction, where: string, a: JsonObjec
   }
 }
 
-function jsonSchema(content: JsonObject | undefined): JsonObject | undefined {
-  if (!content) return undefined;
-  const key = Object.keys(content).find((k) => /json/.test(k)) ?? Object.keys(content)[0];
-  return key ? content[key]?.schema : undefined;
-}
-
 const parameters = (op: WalkedOperation): Map<string, JsonObject> => new Map(op.parameters.map((p) => [`${p.in} ${p.name}`, p]));
 
 function compareOperation(c: Collector, op: string, a: WalkedOperation, b: WalkedOperation) {
@@ -181,24 +175,24 @@ function compareOperation(c: Collector, op: string, a: WalkedOperation, b: Walke
     c.add('body-media-type-changed', true, `${op} request body`, `request body is now ${b.body.mediaType}, was ${a.body.mediaType}`);
   if (a.body && b.body) compareSchema(c, 'request', `${op} request body`, a.body.schema, b.body.schema);
 
-  const ra: JsonObject = a.responses ?? {};
-  const rb: JsonObject = b.responses ?? {};
+  const ra = a.responsesByStatus;
+  const rb = b.responsesByStatus;
   for (const code of Object.keys(ra)) {
     if (!(code in rb)) {
       c.add('removed-response', true, `${op} response ${code}`, 'response removed');
       continue;
     }
     const where = `${op} response ${code}`;
-    const ha: JsonObject = ra[code].headers ?? {};
-    const hb: JsonObject = rb[code].headers ?? {};
+    const ha = ra[code]!.headers;
+    const hb = rb[code]!.headers;
     for (const h of Object.keys(ha)) {
       if (!(h in hb)) c.add('removed-response-header', true, `${where} header ${h}`, 'response header removed');
-      else compareSchema(c, 'response', `${where} header ${h}`, ha[h].schema ?? {}, hb[h].schema ?? {});
+      else compareSchema(c, 'response', `${where} header ${h}`, ha[h]!.schema ?? {}, hb[h]!.schema ?? {});
     }
     for (const h of Object.keys(hb).filter((h) => !(h in ha)))
       c.add('added-response-header', false, `${where} header ${h}`, 'response header added');
-    const sa = jsonSchema(ra[code].content);
-    const sb = jsonSchema(rb[code].content);
+    const sa = ra[code]!.schema;
+    const sb = rb[code]!.schema;
     if (sa && !sb) c.add('removed-response-body', true, where, 'response body removed');
     if (sa && sb) compareSchema(c, 'response', `${where} body`, sa, sb);
   }

@@ -44,7 +44,11 @@ export interface OperationMeta {
   readonly schema: string | null;
   readonly parameters: readonly ParameterMeta[];
   /** Set when the operation returns Twilio's list page: the items sit under `itemsKey`, paging under `meta`. */
-  readonly list: { readonly itemsKey: string } | null;
+  readonly list: {
+    readonly itemsKey: string;
+    /** The query parameters that page the list, by role (null where the operation has none). */
+    readonly paging?: { readonly pageSize: string | null; readonly page: string | null; readonly pageToken: string | null };
+  } | null;
   /** The success response's status key (`'200'`, `'201'`, `'204'`, `'2XX'`) and whether it has a body. */
   readonly success?: { readonly status: string; readonly hasBody: boolean };
   /** The request body's media type and fields; null when the operation takes none. */

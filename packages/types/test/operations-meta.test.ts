@@ -10,7 +10,7 @@ describe('operationsMeta.ListSession', () => {
   test('method, path and list shape', () => {
     expect(op.method).toBe('GET');
     expect(op.path).toBe('/v1/Services/{ServiceSid}/Sessions');
-    expect(op.list).toEqual({ itemsKey: 'sessions' });
+    expect(op.list).toEqual({ itemsKey: 'sessions', paging: { pageSize: 'PageSize', page: 'Page', pageToken: 'PageToken' } });
   });
 
   test.each([

@@ -55,6 +55,9 @@ describe('walkOperations', () => {
         description: 'operation level',
         schema: { type: 'string', pattern: '^TH' },
         sidPrefix: null,
+        role: 'path',
+        option: 'sid',
+        flag: 'sid',
       },
     ]);
   });

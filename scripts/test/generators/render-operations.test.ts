@@ -26,7 +26,12 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           "schema": "Thing",
           "parameters": [],
           "list": {
-            "itemsKey": "things"
+            "itemsKey": "things",
+            "paging": {
+              "pageSize": null,
+              "page": null,
+              "pageToken": null
+            }
           },
           "success": {
             "status": "200",

@@ -8,7 +8,13 @@ describe('walker: one row per operation shape', () => {
     {
       row: 'list',
       id: 'ListThing',
-      want: { resource: 'things', action: 'list', status: '200', list: { itemsKey: 'things' }, schema: 'Thing' },
+      want: {
+        resource: 'things',
+        action: 'list',
+        status: '200',
+        list: { itemsKey: 'things', paging: { pageSize: null, page: null, pageToken: null } },
+        schema: 'Thing',
+      },
     },
     { row: 'fetch', id: 'FetchThing', want: { resource: 'things', action: 'fetch', status: '200', list: null, schema: 'Thing' } },
     { row: 'create', id: 'CreateThing', want: { resource: 'things', action: 'create', status: '201', list: null, schema: 'Thing' } },

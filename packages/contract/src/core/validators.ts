@@ -1,4 +1,11 @@
-import { type JsonObject, parseText, parseTexts, typeOf } from '@twilio-proxy/types/walker';
+import {
+  type JsonObject,
+  parseText,
+  parseTexts,
+  responseFor,
+  typeOf,
+  responseKeyFor as walkedResponseKeyFor,
+} from '@twilio-proxy/types/walker';
 import { ajvIssues, compiled, escapePointer } from '../internal/ajv.js';
 import { componentSchema, specOperation } from '../internal/walked-spec.js';
 import { ContractError, type ContractIssue } from './contract-error.js';
@@ -26,12 +33,7 @@ export interface RequestInput {
 
 /** The documented response for a status: exact code, then its `5XX`-style range, then `default`. */
 export function responseKeyFor(operationId: string, status: number): string | undefined {
-  const { responses } = specOperation(operationId);
-  const exact = String(status);
-  if (exact in responses) return exact;
-  const range = Object.keys(responses).find((k) => k.toUpperCase() === `${exact[0]}XX`);
-  if (range) return range;
-  return 'default' in responses ? 'default' : undefined;
+  return walkedResponseKeyFor(specOperation(operationId), status);
 }
 
 function headerValue(headers: HeadersLike, name: string): string | undefined {
@@ -57,23 +59,23 @@ function coerce(value: unknown, schema: JsonObject | undefined): unknown {
 /** Validates a response's status, JSON body and (when given) headers against the operation's documented response. */
 export function validateResponse(operationId: string, status: number, body: unknown, headers?: HeadersLike): ValidationResult {
   const op = specOperation(operationId);
-  const key = responseKeyFor(operationId, status);
-  if (key === undefined) {
-    const documented = Object.keys(op.responses).join(', ');
+  const response = responseFor(op, status);
+  if (response === undefined) {
+    const documented = Object.keys(op.responsesByStatus).join(', ');
     return {
       valid: false,
       errors: [{ in: 'status', path: '', message: `status ${status} is not documented (documented: ${documented})` }],
     };
   }
-  const response = op.responses[key];
+  const key = response.status;
   const errors: ContractIssue[] = [];
-  const schema = response?.content?.['application/json']?.schema;
+  const schema = response.mediaType === 'application/json' ? response.schema : null;
   if (schema) {
     const validate = compiled(`${operationId}|${key}|body`, schema);
     if (!validate(body)) errors.push(...ajvIssues(validate.errors).map((i) => ({ in: 'body' as const, ...i })));
   }
   if (headers) {
-    for (const [name, header] of Object.entries<JsonObject>(response?.headers ?? {})) {
+    for (const [name, header] of Object.entries<JsonObject>(response.headers)) {
       const raw = headerValue(headers, name);
       const path = `/${escapePointer(name)}`;
       if (raw === undefined) {

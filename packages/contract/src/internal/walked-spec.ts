@@ -1,15 +1,15 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
 import {
   anySidShapeOf,
-  componentName,
+  defaultBaseUrlOf,
   findOperation,
   type JsonObject,
   pathShape,
   sidShapeOf,
-  snakeCase,
   type WalkedCollection,
   type WalkedOperation,
   walkCollections,
+  walkErrorSchema,
   walkOperations,
 } from '@twilio-proxy/types/walker';
 
@@ -39,19 +39,10 @@ export function componentSchema(name: string): JsonObject {
   return schema;
 }
 
-/** The component schema of the error body (the one every 4XX response shares), by name. */
+/** The component schema of the error body (the one every 4XX response shares), by name (the walker's `walkErrorSchema`). */
 export function errorSchemaName(): string {
-  errorName ??= (() => {
-    for (const op of specOperations().values()) {
-      for (const [status, response] of Object.entries<JsonObject>(op.responses)) {
-        if (!/^4/.test(status)) continue;
-        // Named by the walker's mark of an inlined component, never by comparing content.
-        const name = componentName(response?.content?.['application/json']?.schema);
-        if (name) return name;
-      }
-    }
-    throw new Error('The spec documents no error response with a component schema');
-  })();
+  errorName ??= walkErrorSchema(openapiDocument, [...specOperations().values()]) ?? undefined;
+  if (!errorName) throw new Error('The spec documents no error response with a component schema');
   return errorName;
 }
 let errorName: string | undefined;
@@ -60,18 +51,16 @@ let errorName: string | undefined;
 export function responseHeaderSchema(name: string): JsonObject | undefined {
   const lower = name.toLowerCase();
   for (const op of specOperations().values()) {
-    for (const response of Object.values<JsonObject>(op.responses)) {
-      for (const [h, header] of Object.entries<JsonObject>(response?.headers ?? {}))
-        if (h.toLowerCase() === lower && header?.schema) return header.schema;
+    for (const response of Object.values(op.responsesByStatus)) {
+      for (const [h, header] of Object.entries(response.headers)) if (h.toLowerCase() === lower && header?.schema) return header.schema;
     }
   }
   return undefined;
 }
 
-/** The first server URL of the spec (where real resource URLs point). */
+/** The first server URL of the spec (where real resource URLs point); throws when the spec names none. */
 export function specServerUrl(): string {
-  const servers = openapiDocument.servers as Array<{ url: string }> | undefined;
-  return servers?.[0]?.url ?? 'https://api.twilio.com';
+  return defaultBaseUrlOf(openapiDocument);
 }
 
 /**
@@ -99,8 +88,6 @@ export interface Collection extends Omit<WalkedCollection, 'parents'> {
   readonly parentParams: readonly string[];
   /** For each parent parameter: the collection whose items it names, or null for a root parent. */
   readonly parentOwners: ReadonlyArray<Collection | null>;
-  /** The item property that holds its SID (`snake_case` of `itemParam`, else `sid`). */
-  readonly idProperty: string;
 }
 
 let collections: Collection[] | undefined;
@@ -110,13 +97,10 @@ export function specCollections(): readonly Collection[] {
   if (collections) return collections;
   const byPath = new Map<string, Collection>();
   collections = walkCollections([...specOperations().values()]).map((c) => {
-    const properties = c.schema ? (openapiDocument.components?.schemas?.[c.schema]?.properties ?? {}) : {};
-    const snake = c.itemParam ? snakeCase(c.itemParam) : 'sid';
     const collection: Collection = {
       ...c,
       parentParams: c.parents.map((p) => p.param),
       parentOwners: c.parents.map((p) => (p.owner === null ? null : (byPath.get(p.owner) ?? null))),
-      idProperty: snake in properties ? snake : 'sid',
     };
     byPath.set(c.path, collection);
     return collection;

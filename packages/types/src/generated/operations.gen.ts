@@ -44,7 +44,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "services"
+      "itemsKey": "services",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",
@@ -191,7 +196,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "phone_numbers"
+      "itemsKey": "phone_numbers",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",
@@ -425,7 +435,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "sessions"
+      "itemsKey": "sessions",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",
@@ -581,7 +596,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "interactions"
+      "itemsKey": "interactions",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",
@@ -745,7 +765,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "participants"
+      "itemsKey": "participants",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",
@@ -896,7 +921,12 @@ export const operationsMeta = {
       }
     ],
     "list": {
-      "itemsKey": "interactions"
+      "itemsKey": "interactions",
+      "paging": {
+        "pageSize": "PageSize",
+        "page": "Page",
+        "pageToken": "PageToken"
+      }
     },
     "success": {
       "status": "200",

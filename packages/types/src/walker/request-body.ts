@@ -31,6 +31,8 @@ export interface WalkedRequestBody {
   readonly schemaName: string | null;
   /** The top-level fields, in the spec's order. */
   readonly fields: readonly WalkedBodyField[];
+  /** The media type's example values: each of `examples` (their `value`), else its one `example`, else none. */
+  readonly examples: readonly unknown[];
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -59,5 +61,8 @@ export function walkRequestBody(doc: JsonObject, requestBody: JsonObject | undef
       ...(description ? { description } : {}),
     };
   });
-  return { mediaType, required: body?.required === true, schema, schemaName: componentName(raw), fields };
+  const media: JsonObject = content[mediaType] ?? {};
+  const many = Object.values<JsonObject>(media.examples ?? {}).map((e) => deref(doc, e)?.value);
+  const examples = many.length ? many : media.example === undefined ? [] : [media.example];
+  return { mediaType, required: body?.required === true, schema, schemaName: componentName(raw), fields, examples };
 }

@@ -1,4 +1,4 @@
-import { pathParamNames } from './naming.js';
+import { pathParamNames, snakeCase } from './naming.js';
 import type { WalkedOperation } from './walk-operations.js';
 
 /**
@@ -15,11 +15,18 @@ export interface WalkedCollection {
    * The parent path parameters in path order; `owner` is the path of the collection whose items the parameter
    * names, or null when the spec has no operation on that collection (a root parent such as an account's service).
    */
-  readonly parents: ReadonlyArray<{ readonly param: string; readonly owner: string | null }>;
+  readonly parents: ReadonlyArray<{
+    readonly param: string;
+    readonly owner: string | null;
+    /** The item property that names this parent (`ServiceSid` → `service_sid`), or null when the item schema has none. */
+    readonly property: string | null;
+  }>;
   /** The item path template (`path/{Sid}`), when the spec has an operation on it. */
   readonly itemPath: string | null;
   /** The last path parameter of `itemPath`: the item's own SID. */
   readonly itemParam: string | null;
+  /** The item property that holds its SID: snake_case of `itemParam` when the item schema has it, else `sid`. */
+  readonly idProperty: string;
   /** GET on the collection path returning a list page. */
   readonly list: WalkedOperation | null;
   /** GET on the item path. */
@@ -57,10 +64,13 @@ export function walkCollections(operations: readonly WalkedOperation[]): WalkedC
         .map((o) => o.path)
         .sort()[0] ?? null;
     const fetch = group.find((o) => o.method === 'GET' && o.path === itemPath && !o.list) ?? null;
+    const properties = (list ?? fetch ?? group.find((o) => o.item))?.item?.properties ?? {};
+    const propertyOf = (param: string) => (snakeCase(param) in properties ? snakeCase(param) : null);
     const parents = pathParamNames(path).map((param) => {
       const prefix = path.slice(0, path.indexOf(`{${param}}`) - 1);
-      return { param, owner: byShape.get(pathShape(prefix)) ?? null };
+      return { param, owner: byShape.get(pathShape(prefix)) ?? null, property: propertyOf(param) };
     });
+    const itemParam = itemPath ? (pathParamNames(itemPath).at(-1) ?? null) : null;
     byShape.set(pathShape(path), path);
     return {
       path,
@@ -68,7 +78,8 @@ export function walkCollections(operations: readonly WalkedOperation[]): WalkedC
       schema: list?.schema ?? fetch?.schema ?? group.find((o) => o.schema)?.schema ?? null,
       parents,
       itemPath,
-      itemParam: itemPath ? (pathParamNames(itemPath).at(-1) ?? null) : null,
+      itemParam,
+      idProperty: (itemParam && propertyOf(itemParam)) ?? 'sid',
       list,
       fetch,
       operations: group,

@@ -1,8 +1,11 @@
+import { dateFieldsOf } from './date-fields.js';
 import { componentName, deref } from './deref.js';
 import type { JsonObject } from './json-object.js';
 import { actionOf, pathParamNames } from './naming.js';
+import { flagName, type ListPaging, listPaging, optionName, type ParameterRole, parameterRole } from './parameters.js';
 import { type WalkedRequestBody, walkRequestBody } from './request-body.js';
 import { nameResources } from './resource-names.js';
+import { type WalkedResponse, walkResponses } from './responses.js';
 import { type SidOrName, sidOrNameOf, sidShapeOf } from './sid-shape.js';
 import { type WalkedSuccess, walkSuccess } from './success-response.js';
 
@@ -21,6 +24,12 @@ export interface WalkedParameter {
   readonly sidPrefix: string | null;
   /** Set when the parameter takes a name in place of the SID (`sidOrNameOf`): both branches and the item property the name matches. */
   readonly orName?: SidOrName;
+  /** What it is for: `path`, `filter` (any other query of a list), a paging role, `header` or `cookie`. */
+  readonly role: ParameterRole;
+  /** The client's option name (`PageSize` → `pageSize`). */
+  readonly option: string;
+  /** The CLI's flag name (`ServiceSid` → `service-sid`). */
+  readonly flag: string;
 }
 
 export interface WalkedOperation {
@@ -33,16 +42,18 @@ export interface WalkedOperation {
   readonly parameters: readonly WalkedParameter[];
   /** The `{Name}` parameters in path order: the client's positional arguments. */
   readonly pathParams: readonly string[];
-  readonly responses: JsonObject;
-  readonly requestBody?: JsonObject;
-  /** The success response: its status, media type, body schema (null for a 204) and headers. */
+  /** Every documented response by its status key (`'200'`, `'4XX'`, `'default'`…); see `responseKeyFor`. */
+  readonly responsesByStatus: Readonly<Record<string, WalkedResponse>>;
+  /** The success response: its status, numeric code, media type, body schema (null for a 204) and headers. */
   readonly success: WalkedSuccess;
   /** The request body, with its fields; null when the operation takes none. */
   readonly body: WalkedRequestBody | null;
-  /** Set when the success body is a Twilio list page: items under `itemsKey`, paging under `meta`. */
-  readonly list: { readonly itemsKey: string } | null;
+  /** Set when the success body is a Twilio list page: items under `itemsKey`, paging under `meta`, and the parameters that page it. */
+  readonly list: { readonly itemsKey: string; readonly paging: ListPaging } | null;
   /** The item schema of a list, else the success body schema (dereferenced); null when there is no body. */
   readonly item: JsonObject | null;
+  /** The properties of `item` stated as `format: date-time` (a client's `Date`s). */
+  readonly dateFields: readonly string[];
   /** The component schema of the item (lists) or of the body (other operations), when the spec names one (by `$ref`). */
   readonly schema: string | null;
   /**
@@ -77,6 +88,8 @@ export function walkOperations(document: unknown): WalkedOperation[] {
     for (const method of HTTP_METHODS) {
       const op: JsonObject | undefined = item[method];
       if (!op?.operationId) continue;
+      const success = walkSuccess(doc, op.responses ?? {});
+      const page = listShape(doc, success.schema ?? undefined);
       const byKey = new Map<string, WalkedParameter>();
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const p = deref(doc, raw)!;
@@ -90,25 +103,29 @@ export function walkOperations(document: unknown): WalkedOperation[] {
           schema,
           sidPrefix: sidShapeOf(orName?.sid ?? schema)?.prefix ?? null,
           ...(orName ? { orName } : {}),
+          role: parameterRole(p, page !== null),
+          option: optionName(p.name),
+          flag: flagName(p.name),
         });
       }
-      const success = walkSuccess(doc, op.responses ?? {});
-      const list = listShape(doc, success.schema ?? undefined);
+      const parameters = [...byKey.values()];
+      const list = page && { ...page, paging: listPaging(parameters) };
       const rawItem = list ? deref(doc, success.schema?.properties?.[list.itemsKey])?.items : undefined;
+      const walkedItem = list ? (deref(doc, rawItem) ?? null) : success.schema;
       found.push({
         operationId: op.operationId,
         method: method.toUpperCase() as HttpMethod,
         path,
         ...(op.summary ? { summary: op.summary } : {}),
         ...(op.description ? { description: op.description } : {}),
-        parameters: [...byKey.values()],
+        parameters,
         pathParams: pathParamNames(path),
-        responses: op.responses ?? {},
-        ...(op.requestBody ? { requestBody: deref(doc, op.requestBody) } : {}),
+        responsesByStatus: walkResponses(doc, op.responses),
         success,
         body: walkRequestBody(doc, op.requestBody),
         list,
-        item: list ? (deref(doc, rawItem) ?? null) : success.schema,
+        item: walkedItem,
+        dateFields: dateFieldsOf(doc, walkedItem),
         schema: list ? componentName(rawItem) : success.schemaName,
         action: actionOf(op.operationId),
         extensions: { ...extensionsOf(item), ...extensionsOf(op) },

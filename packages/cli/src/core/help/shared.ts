@@ -1,4 +1,5 @@
 import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { defaultBaseUrlOf } from '@twilio-proxy/types/walker';
 import { wrap } from '../../internal/wrap.js';
 import type { Command } from '../commands.js';
 import type { Spelling } from '../parse-command.js';
@@ -7,8 +8,7 @@ import type { Spelling } from '../parse-command.js';
 export const BIN = 'twilio-proxy';
 
 // Read when help is printed, not on import: the spec loads on first use.
-export const defaultOrigin = (): string =>
-  String((openapiDocument.servers as { url?: string }[] | undefined)?.[0]?.url ?? 'the spec’s server');
+export const defaultOrigin = (): string => defaultBaseUrlOf(openapiDocument);
 
 export const EXIT_CODES = `Exit codes:
   0    success (including an empty list)
