@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dereferenceDocument } from './walker/deref.js';
 import type { JsonObject } from './walker/json-object.js';
+import { type WalkedDocument, walkDocument } from './walker/walk-document.js';
 
 /** The loose shape of an OpenAPI document, enough for tools that walk it. */
 export interface OpenApiDocument {
@@ -24,6 +25,17 @@ export function loadOpenapiDocument(): OpenApiDocument {
     JSON.parse(readFileSync(new URL('./generated/openapi.gen.json', import.meta.url), 'utf8')),
   ) as OpenApiDocument;
   return loaded;
+}
+
+let walked: WalkedDocument | undefined;
+
+/**
+ * The bundled spec walked once per process, on the first call (a few ms): the one run-time view the contract,
+ * the mock and the CLI read, as the client reads the generated `operationsMeta` of the same walker.
+ */
+export function walkedSpec(): WalkedDocument {
+  walked ??= walkDocument(loadOpenapiDocument());
+  return walked;
 }
 
 /**

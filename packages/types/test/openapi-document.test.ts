@@ -19,6 +19,16 @@ describe('openapi-document', () => {
     expect(again.reads).toEqual([]);
   });
 
+  test('walkedSpec() walks the spec once, on the first call, and hands every later caller the same view', async () => {
+    vi.resetModules();
+    const { value: mod, reads } = await specReads(() => import('../src/openapi-document.js'));
+    expect(reads).toEqual([]);
+    const first = mod.walkedSpec();
+    expect(first.operations.length).toBeGreaterThan(0);
+    expect(first.defaultBaseUrl).toMatch(/^https:\/\//);
+    expect(mod.walkedSpec()).toBe(first);
+  });
+
   test('openapiDocument reads as the plain loadOpenapiDocument() document: keys, members, JSON, `in`', async () => {
     const { openapiDocument, loadOpenapiDocument } = await import('../src/openapi-document.js');
     const plain = loadOpenapiDocument();

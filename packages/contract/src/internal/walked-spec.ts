@@ -1,36 +1,27 @@
-import { openapiDocument } from '@twilio-proxy/types/openapi-document';
+import { openapiDocument, walkedSpec } from '@twilio-proxy/types/openapi-document';
 import {
-  anySidShapeOf,
-  defaultBaseUrlOf,
   findOperation,
   type JsonObject,
   pathShape,
   sidShapeOf,
   type WalkedCollection,
   type WalkedOperation,
-  walkCollections,
-  walkErrorSchema,
-  walkOperations,
 } from '@twilio-proxy/types/walker';
 
-/** Small readers over the bundled, dereferenced spec: the one place other modules learn API facts from. */
+/** Small readers over the spec's one walk (`walkedSpec()`): the one place other modules learn API facts from. */
 
 export type SpecOperation = WalkedOperation;
 
-let operations: WalkedOperation[] | undefined;
 let byId: Map<string, WalkedOperation> | undefined;
 
-/** Every operation of the document (through the shared walker), by operationId. */
+/** Every operation of the document (the shared walk), by operationId. */
 export function specOperations(): Map<string, WalkedOperation> {
-  if (!byId) {
-    operations = walkOperations(openapiDocument);
-    byId = new Map(operations.map((op) => [op.operationId, op]));
-  }
+  byId ??= new Map(walkedSpec().operations.map((op) => [op.operationId, op]));
   return byId;
 }
 
 export function specOperation(operationId: string): WalkedOperation {
-  return specOperations().get(operationId) ?? findOperation(operations!, operationId);
+  return specOperations().get(operationId) ?? findOperation(walkedSpec().operations, operationId);
 }
 
 export function componentSchema(name: string): JsonObject {
@@ -41,11 +32,10 @@ export function componentSchema(name: string): JsonObject {
 
 /** The component schema of the error body (the one every 4XX response shares), by name (the walker's `walkErrorSchema`). */
 export function errorSchemaName(): string {
-  errorName ??= walkErrorSchema(openapiDocument, [...specOperations().values()]) ?? undefined;
-  if (!errorName) throw new Error('The spec documents no error response with a component schema');
-  return errorName;
+  const name = walkedSpec().errorSchema;
+  if (!name) throw new Error('The spec documents no error response with a component schema');
+  return name;
 }
-let errorName: string | undefined;
 
 /** The schema of a response header by its name (e.g. the request id), from any operation that documents it. */
 export function responseHeaderSchema(name: string): JsonObject | undefined {
@@ -60,23 +50,7 @@ export function responseHeaderSchema(name: string): JsonObject | undefined {
 
 /** The first server URL of the spec (where real resource URLs point); throws when the spec names none. */
 export function specServerUrl(): string {
-  return defaultBaseUrlOf(openapiDocument);
-}
-
-/**
- * Splits a Twilio SID pattern such as `^KC[0-9a-fA-F]{32}$` into its prefix and hex length,
- * so generators follow the spec instead of a copied regex.
- */
-export function parseSidPattern(pattern: string): { prefix: string; hexLength: number } {
-  const shape = sidShapeOf({ pattern });
-  if (!shape) throw new Error(`Not a Twilio SID pattern: ${pattern}`);
-  return { prefix: shape.prefix, hexLength: shape.hexDigits };
-}
-
-/** A SID pattern of any resource (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`: a SID of one of several kinds), or undefined. */
-export function parseAnySidPattern(pattern: unknown): { letters: number; hexLength: number } | undefined {
-  const shape = anySidShapeOf({ pattern });
-  return shape ? { letters: shape.letters, hexLength: shape.hexDigits } : undefined;
+  return walkedSpec().defaultBaseUrl;
 }
 
 /** Whether a pattern is a Twilio SID pattern (the walker's `sidShapeOf` reads it). */
@@ -96,7 +70,7 @@ let collections: Collection[] | undefined;
 export function specCollections(): readonly Collection[] {
   if (collections) return collections;
   const byPath = new Map<string, Collection>();
-  collections = walkCollections([...specOperations().values()]).map((c) => {
+  collections = walkedSpec().collections.map((c) => {
     const collection: Collection = {
       ...c,
       parentParams: c.parents.map((p) => p.param),
