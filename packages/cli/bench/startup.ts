@@ -1,6 +1,6 @@
-// pnpm bench (start-up): how long a fresh process of the built bins takes to be useful, before and after the spec
-// became a lazily read bundled file (no file read on import; the bundled spec, $refs kept, dereferenced in memory
-// on first use, instead of parsing the 718 kB dereferenced one):
+// pnpm bench (start-up): how long a fresh process of the built bins takes to be useful, before and after a change
+// to how the spec is read (the bundled spec, $refs kept, read and dereferenced on first use; one walk of it shared
+// by the contract and the CLI, `walkedSpec()`):
 //   - the mock: `proxy-mock --port 0` from spawn to the first answer of its printed `Try` URL (and its RSS then);
 //   - the CLI: `twilio-proxy --help` to exit, and a list of the mock's one top-level resource to exit.
 // "Before" is a checkout with built packages named by BENCH_STARTUP_BEFORE (e.g. a worktree of main before this
@@ -161,10 +161,10 @@ const out = [
   `Fresh processes of the built bins (Node ${process.version}), medians of ${RUNS} runs; ${beforeNote}.`,
   'Target: no slower than before in CPU time, within the ±5% a process start-up moves from run to run here',
   '(after ÷ before ≤ 1.05×); wall time is shown beside it and moves with the machine’s load. The spec load alone',
-  '(import `openapi-document` and read a member, in a fresh process) is the part this change moves; the rest of a',
+  '(import `openapi-document` and read a member, in a fresh process) is the part the lazy spec moves; the rest of a',
   'start-up is Node and the modules. A process loads the spec on first use only: importing a package reads no file. The mock',
-  'and the CLI read the bundled spec and dereference it in memory (each `$ref` target inlined once, then shared),',
-  'where before they parsed the dereferenced file, five times the bytes, on import.',
+  'and the CLI read the bundled spec, dereference it in memory, and share one walk of it (`walkedSpec()`), where each',
+  'package used to walk it again.',
   '',
   '| start-up | before | after | after ÷ before | |',
   '| --- | ---: | ---: | ---: | :---: |',
