@@ -16,7 +16,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dereferenceDocument, walkOperations } from '../packages/types/src/walker/index.js';
+import { defaultBaseUrlOf, dereferenceDocument, walkOperations } from '../packages/types/src/walker/index.js';
 import { banner } from './lib/banner.js';
 import { bundleSpec } from './lib/bundle-spec.js';
 import { defaultSpec, generatedDirs, repoRoot } from './lib/paths.js';
@@ -47,7 +47,7 @@ export async function generate(specFile: string, only: readonly string[] = Objec
       new Map([
         ['aliases.gen.ts', head + renderAliases(bundled, operations)],
         ['schema.gen.ts', head + (await renderTypes(bundled))],
-        ['operations.gen.ts', head + renderOperations(operations)],
+        ['operations.gen.ts', head + renderOperations(operations, defaultBaseUrlOf(dereferenced))],
         ['openapi.gen.json', `${JSON.stringify(json, null, 2)}\n`],
       ]),
     );

@@ -107,18 +107,19 @@ export function renderClient(document: JsonObject, operations: readonly WalkedOp
     '});',
   );
 
-  // Per item schema with date-time fields: the names of the date helpers for that schema.
-  const dated = [...new Set(operations.map((o) => o.schema).filter((s): s is string => !!s))].filter((name) =>
-    Object.values<JsonObject>(schemas[name]?.properties ?? {}).some((p) => p.format === 'date-time'),
-  );
+  // Per item schema with date-time fields (the walker's `dateFields` of an operation on it): its date helpers.
+  const fieldsOf = new Map<string, readonly string[]>();
+  for (const o of operations) if (o.schema && o.dateFields.length && !fieldsOf.has(o.schema)) fieldsOf.set(o.schema, o.dateFields);
+  const dated = [...fieldsOf.keys()];
   for (const name of dated) {
     const type = pascalCase(name);
+    const fields = `[${fieldsOf.get(name)!.map(q).join(', ')}]`;
     out.push(
       '',
       tsdoc(`The date-time fields of a ${type}.`),
       `export type ${type}DateField = DateField<${type}>;`,
-      tsdoc(`\`parseDates\` for a ${type}: a copy whose \`date_*\` strings are \`Date\`s.`),
-      `export const parse${type}Dates: <T extends object = ${type}>(item: T) => WithDates<T> = parseDates;`,
+      tsdoc(`\`parseDates\` for a ${type}: a copy whose date-time strings (${fieldsOf.get(name)!.join(', ')}) are \`Date\`s.`),
+      `export const parse${type}Dates = <T extends object = ${type}>(item: T): WithDates<T> => parseDates(item, ${fields});`,
     );
   }
   if (dated.length) use('parseDates', 'DateField', 'WithDates');

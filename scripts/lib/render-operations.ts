@@ -1,4 +1,5 @@
 import type { JsonObject, WalkedOperation } from '../../packages/types/src/walker/index.js';
+import { literal } from './emit.js';
 
 // The schema keywords a client needs to check an input before sending it.
 const RULE_KEYS = ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'default', 'enum'];
@@ -9,8 +10,12 @@ const pick = (schema: JsonObject): JsonObject => ({
   ...(Array.isArray(schema.anyOf) ? { anyOf: schema.anyOf.map(pick) } : {}),
 });
 
-/** Renders a compact runtime table of every operation: method, path, parameter and body rules, success status, list shape, resource and action. */
-export function renderOperations(operations: readonly WalkedOperation[]): string {
+/**
+ * Renders a compact runtime table of every operation (method, path and its parameters, parameter and body rules
+ * with each parameter's option name and role, success status, list shape and paging, date fields, resource and
+ * action), and the spec's first server URL as `defaultBaseUrl`.
+ */
+export function renderOperations(operations: readonly WalkedOperation[], defaultBaseUrl: string): string {
   const table: JsonObject = {};
   for (const op of operations) {
     table[op.operationId] = {
@@ -19,15 +24,18 @@ export function renderOperations(operations: readonly WalkedOperation[]): string
       resource: op.resource,
       action: op.action,
       schema: op.schema,
+      pathParams: op.pathParams,
       parameters: op.parameters
         .filter((p) => p.in === 'path' || p.in === 'query')
-        .map((p) => ({ name: p.name, in: p.in, required: p.required, schema: pick(p.schema) })),
+        .map((p) => ({ name: p.name, in: p.in, option: p.option, role: p.role, required: p.required, schema: pick(p.schema) })),
       list: op.list,
+      dateFields: op.dateFields,
       success: { status: op.success.status, hasBody: op.success.schema !== null },
       body: op.body && {
         mediaType: op.body.mediaType,
         fields: op.body.fields.map((f) => ({
           name: f.name,
+          option: f.option,
           required: f.required,
           schema: { ...pick(f.schema), ...(f.items ? { items: pick(f.items) } : {}) },
         })),
@@ -42,6 +50,9 @@ export function renderOperations(operations: readonly WalkedOperation[]): string
     '',
     '/** The operationIds of the spec. */',
     'export type OperationId = keyof typeof operationsMeta;',
+    '',
+    "/** The spec's first server URL: where a client sends requests unless told otherwise. */",
+    `export const defaultBaseUrl = ${literal(defaultBaseUrl)};`,
     '',
   ].join('\n');
 }

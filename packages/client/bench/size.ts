@@ -9,7 +9,7 @@ import { bundleSpec } from '../../../scripts/lib/bundle-spec.js';
 import { defaultSpec } from '../../../scripts/lib/paths.js';
 import { renderClient } from '../../../scripts/lib/render-client.js';
 import { renderOperations } from '../../../scripts/lib/render-operations.js';
-import { dereferenceDocument, type WalkedOperation, walkOperations } from '../../types/src/walker/index.js';
+import { defaultBaseUrlOf, dereferenceDocument, type WalkedOperation, walkOperations } from '../../types/src/walker/index.js';
 import { bundledSize, openapiFetchSize, SIZE_BUDGET } from '../test/helpers/bundle-size.js';
 
 const document = dereferenceDocument((await bundleSpec(defaultSpec)) as never);
@@ -20,7 +20,10 @@ const all = operations.length;
 const specOf = (ops: readonly WalkedOperation[]): Plugin => ({
   name: 'spec-of',
   setup(b) {
-    b.onLoad({ filter: /types\/src\/generated\/operations\.gen\.ts$/ }, () => ({ contents: renderOperations(ops), loader: 'ts' }));
+    b.onLoad({ filter: /types\/src\/generated\/operations\.gen\.ts$/ }, () => ({
+      contents: renderOperations(ops, defaultBaseUrlOf(document)),
+      loader: 'ts',
+    }));
     b.onLoad({ filter: /client\/src\/generated\/resources\.gen\.ts$/ }, () => ({
       contents: renderClient(document, ops),
       loader: 'ts',

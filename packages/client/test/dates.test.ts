@@ -16,8 +16,21 @@ describe('parseDates', () => {
     expect(s.date_created).toBe('2024-01-02T03:04:05Z'); // the input is not changed
   });
 
-  it('keeps its generated per-schema names', () => {
-    expect(parseSessionDates).toBe(parseDates);
+  it.each([
+    ['the listed fields only', ['date_created', 'expires_at'], { date_created: true, date_ended: false, expires_at: true }],
+    ['none listed: none', [], { date_created: false, date_ended: false, expires_at: false }],
+  ])('with the operation’s dateFields, converts %s', (_name, fields, converted) => {
+    const item = { date_created: '2024-01-02T03:04:05Z', date_ended: '2024-01-02T03:04:05Z', expires_at: '2024-01-02T03:04:05Z' };
+    const d = parseDates(item, fields) as Record<string, unknown>;
+    expect(Object.fromEntries(Object.keys(converted).map((k) => [k, d[k] instanceof Date]))).toEqual(converted);
+  });
+
+  it('keeps its generated per-schema names: each converts its schema’s date-time fields (the walker’s dateFields)', () => {
+    const s = parseSessionDates(makeSession(1));
+    expect(s.date_created).toBeInstanceOf(Date);
+    expect(s.date_ended).toBeNull();
+    const session = walkOperations(openapiDocument).find((op) => op.schema === 'Session' && op.dateFields.length);
+    expect(session?.dateFields).toContain('date_created');
   });
 
   // The rule is about what the API answers: request bodies (a form's `DateExpiry`) are not read by parseDates.

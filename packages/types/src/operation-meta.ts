@@ -21,6 +21,8 @@ export interface BodyFieldRule extends ParameterRule {
 export interface BodyFieldMeta {
   /** The name on the wire (`UniqueName`); the client's option is it with a lower-case first letter. */
   readonly name: string;
+  /** The client's option name (`uniqueName`). */
+  readonly option?: string;
   readonly required: boolean;
   readonly schema: BodyFieldRule;
 }
@@ -28,6 +30,10 @@ export interface BodyFieldMeta {
 export interface ParameterMeta {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header' | 'cookie';
+  /** The client's option name (`PageSize` → `pageSize`). */
+  readonly option?: string;
+  /** What it is for: `path`, `filter`, `pageSize`, `page`, `pageToken`, `header` or `cookie`. */
+  readonly role?: 'path' | 'filter' | 'pageSize' | 'page' | 'pageToken' | 'header' | 'cookie';
   readonly required: boolean;
   readonly schema: ParameterRule;
 }
@@ -42,6 +48,8 @@ export interface OperationMeta {
   readonly action: string;
   /** The component schema of the item (lists) or of the body, e.g. `Order`. */
   readonly schema: string | null;
+  /** The `{Name}` parameters of `path`, in path order: the client's positional arguments. */
+  readonly pathParams?: readonly string[];
   readonly parameters: readonly ParameterMeta[];
   /** Set when the operation returns Twilio's list page: the items sit under `itemsKey`, paging under `meta`. */
   readonly list: {
@@ -49,6 +57,8 @@ export interface OperationMeta {
     /** The query parameters that page the list, by role (null where the operation has none). */
     readonly paging?: { readonly pageSize: string | null; readonly page: string | null; readonly pageToken: string | null };
   } | null;
+  /** The item properties stated as `format: date-time`: what the client turns into `Date`s. */
+  readonly dateFields?: readonly string[];
   /** The success response's status key (`'200'`, `'201'`, `'204'`, `'2XX'`) and whether it has a body. */
   readonly success?: { readonly status: string; readonly hasBody: boolean };
   /** The request body's media type and fields; null when the operation takes none. */

@@ -16,11 +16,26 @@ describe('operationsMeta.ListSession', () => {
   test.each([
     [
       'ServiceSid',
-      { in: 'path', required: true, schema: { type: 'string', minLength: 34, maxLength: 34, pattern: '^KS[0-9a-fA-F]{32}$' } },
+      {
+        in: 'path',
+        option: 'serviceSid',
+        role: 'path',
+        required: true,
+        schema: { type: 'string', minLength: 34, maxLength: 34, pattern: '^KS[0-9a-fA-F]{32}$' },
+      },
     ],
-    ['PageSize', { in: 'query', required: false, schema: { type: 'integer', format: 'int64', minimum: 1, maximum: 1000, default: 50 } }],
-    ['Page', { in: 'query', required: false, schema: { type: 'integer', minimum: 0 } }],
-    ['PageToken', { in: 'query', required: false, schema: { type: 'string' } }],
+    [
+      'PageSize',
+      {
+        in: 'query',
+        option: 'pageSize',
+        role: 'pageSize',
+        required: false,
+        schema: { type: 'integer', format: 'int64', minimum: 1, maximum: 1000, default: 50 },
+      },
+    ],
+    ['Page', { in: 'query', option: 'page', role: 'page', required: false, schema: { type: 'integer', minimum: 0 } }],
+    ['PageToken', { in: 'query', option: 'pageToken', role: 'pageToken', required: false, schema: { type: 'string' } }],
   ])('%s keeps its documented constraints', (name, expected) => {
     expect(param(name)).toEqual({ name, ...expected });
   });

@@ -48,8 +48,8 @@ describe('renderClient: the facade, one row per operation shape', () => {
 
       /** The date-time fields of a Thing. */
       export type ThingDateField = DateField<Thing>;
-      /** \`parseDates\` for a Thing: a copy whose \`date_*\` strings are \`Date\`s. */
-      export const parseThingDates: <T extends object = Thing>(item: T) => WithDates<T> = parseDates;
+      /** \`parseDates\` for a Thing: a copy whose date-time strings (date_created) are \`Date\`s. */
+      export const parseThingDates = <T extends object = Thing>(item: T): WithDates<T> => parseDates(item, ['date_created']);
       "
     `);
   });

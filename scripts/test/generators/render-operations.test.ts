@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { defaultBaseUrlOf } from '../../../packages/types/src/walker/index.js';
 import { renderOperations } from '../../lib/render-operations.js';
-import { walkInline } from '../helpers/inline.js';
+import { listPage, spec, walkInline } from '../helpers/inline.js';
 import { growth, rows } from '../helpers/rows.js';
 
-const operations = (doc: Parameters<typeof walkInline>[0]) => renderOperations(walkInline(doc).operations);
+const operations = (doc: Parameters<typeof walkInline>[0]) => {
+  const { dereferenced, operations } = walkInline(doc);
+  return renderOperations(operations, defaultBaseUrlOf(dereferenced));
+};
 
 /** The table as data: the JSON between `operationsMeta =` and `as const`. */
 const table = (doc: Parameters<typeof walkInline>[0]): Record<string, Record<string, unknown>> => {
@@ -24,6 +28,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           "resource": "things",
           "action": "list",
           "schema": "Thing",
+          "pathParams": [],
           "parameters": [],
           "list": {
             "itemsKey": "things",
@@ -33,6 +38,9 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
               "pageToken": null
             }
           },
+          "dateFields": [
+            "date_created"
+          ],
           "success": {
             "status": "200",
             "hasBody": true
@@ -43,6 +51,9 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
 
       /** The operationIds of the spec. */
       export type OperationId = keyof typeof operationsMeta;
+
+      /** The spec's first server URL: where a client sends requests unless told otherwise. */
+      export const defaultBaseUrl = 'https://api.example.com';
       "
     `);
   });
@@ -52,13 +63,18 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
       {
         "action": "fetch",
         "body": null,
+        "dateFields": [
+          "date_created",
+        ],
         "list": null,
         "method": "GET",
         "parameters": [
           {
             "in": "path",
             "name": "Sid",
+            "option": "sid",
             "required": true,
+            "role": "path",
             "schema": {
               "maxLength": 34,
               "minLength": 34,
@@ -68,6 +84,9 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           },
         ],
         "path": "/v1/Things/{Sid}",
+        "pathParams": [
+          "Sid",
+        ],
         "resource": "things",
         "schema": "Thing",
         "success": {
@@ -86,6 +105,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           "fields": [
             {
               "name": "FriendlyName",
+              "option": "friendlyName",
               "required": true,
               "schema": {
                 "maxLength": 64,
@@ -94,6 +114,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
             },
             {
               "name": "Tags",
+              "option": "tags",
               "required": false,
               "schema": {
                 "items": {
@@ -104,6 +125,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
             },
             {
               "name": "DateExpiry",
+              "option": "dateExpiry",
               "required": false,
               "schema": {
                 "format": "date-time",
@@ -112,6 +134,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
             },
             {
               "name": "Status",
+              "option": "status",
               "required": false,
               "schema": {
                 "enum": [
@@ -123,6 +146,7 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
             },
             {
               "name": "Ttl",
+              "option": "ttl",
               "required": false,
               "schema": {
                 "minimum": 0,
@@ -132,10 +156,14 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           ],
           "mediaType": "application/x-www-form-urlencoded",
         },
+        "dateFields": [
+          "date_created",
+        ],
         "list": null,
         "method": "POST",
         "parameters": [],
         "path": "/v1/Things",
+        "pathParams": [],
         "resource": "things",
         "schema": "Thing",
         "success": {
@@ -143,6 +171,84 @@ describe('renderOperations: the run-time table, one row per operation shape', ()
           "status": "201",
         },
       }
+    `);
+  });
+
+  test('a list with paging and a filter: each parameter with its option and role; list.paging names the paging ones', () => {
+    const q = (name: string, type = 'string') => ({ name, in: 'query', schema: { type } });
+    const doc = spec({
+      paths: {
+        '/v1/Boxes/{BoxSid}/Things': {
+          get: {
+            operationId: 'ListThing',
+            parameters: [
+              { name: 'BoxSid', in: 'path', required: true, schema: { type: 'string' } },
+              q('PageSize', 'integer'),
+              q('PageToken'),
+              q('Status'),
+            ],
+            responses: { '200': { content: { 'application/json': { schema: listPage('things', { type: 'object' }) } } } },
+          },
+        },
+      },
+    });
+    const row = table(doc).ListThing!;
+    expect([row.pathParams, row.parameters, row.list]).toMatchInlineSnapshot(`
+      [
+        [
+          "BoxSid",
+        ],
+        [
+          {
+            "in": "path",
+            "name": "BoxSid",
+            "option": "boxSid",
+            "required": true,
+            "role": "path",
+            "schema": {
+              "type": "string",
+            },
+          },
+          {
+            "in": "query",
+            "name": "PageSize",
+            "option": "pageSize",
+            "required": false,
+            "role": "pageSize",
+            "schema": {
+              "type": "integer",
+            },
+          },
+          {
+            "in": "query",
+            "name": "PageToken",
+            "option": "pageToken",
+            "required": false,
+            "role": "pageToken",
+            "schema": {
+              "type": "string",
+            },
+          },
+          {
+            "in": "query",
+            "name": "Status",
+            "option": "status",
+            "required": false,
+            "role": "filter",
+            "schema": {
+              "type": "string",
+            },
+          },
+        ],
+        {
+          "itemsKey": "things",
+          "paging": {
+            "page": null,
+            "pageSize": "PageSize",
+            "pageToken": "PageToken",
+          },
+        },
+      ]
     `);
   });
 

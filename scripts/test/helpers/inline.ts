@@ -4,7 +4,7 @@
  * these tables build their operations the same way.
  */
 
-import type { JsonObject } from '../../../packages/types/src/walker/index.js';
+import { defaultBaseUrlOf, type JsonObject } from '../../../packages/types/src/walker/index.js';
 import { walkInline } from '../../../packages/types/test/helpers/walk-inline.js';
 import { renderAliases } from '../../lib/render-aliases.js';
 import { renderClient } from '../../lib/render-client.js';
@@ -27,7 +27,7 @@ export function renderInline(document: JsonObject): {
   return {
     aliases: renderAliases(document, operations),
     client: renderClient(dereferenced, operations),
-    operations: renderOperations(operations),
+    operations: renderOperations(operations, defaultBaseUrlOf(dereferenced)),
     factories: contract.get('factories.gen.ts')!,
     names: contract.get('names.gen.ts')!,
   };

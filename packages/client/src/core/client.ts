@@ -1,4 +1,4 @@
-import { type OperationMeta, operationsMeta, type paths } from '@twilio-proxy/types';
+import { defaultBaseUrl, type OperationMeta, operationsMeta, type paths } from '@twilio-proxy/types';
 import createClient, { type Client } from 'openapi-fetch';
 import { createResources, type Resources } from '../generated/resources.gen.js';
 import { type Credentials, resolveAuth } from '../internal/auth.js';
@@ -15,7 +15,7 @@ import { type Logger, type RetryOptions, type TransportConfig, transportFetch } 
 export interface ProxyClientOptions extends Credentials {
   /**
    * An http(s) URL, with a path when a gateway serves the API under one (`https://gateway.example/twilio`:
-   * requests go to `/twilio/v1/...`); the spec's paths carry `/v1`. Default `https://proxy.twilio.com`.
+   * requests go to `/twilio/v1/...`); the spec's paths carry `/v1`. Default: the spec's first server.
    */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -88,7 +88,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
 /** What every request of a client shares, from its options (the package's tests also build one directly). */
 export function createContext(options: ProxyClientOptions): ClientContext & { accountSid: string } {
   const auth = resolveAuth(options);
-  const { origin, base } = parseBaseUrl(options.baseUrl ?? 'https://proxy.twilio.com');
+  const { origin, base } = parseBaseUrl(options.baseUrl ?? defaultBaseUrl);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const cfg: TransportConfig = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),

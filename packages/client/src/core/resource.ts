@@ -27,16 +27,19 @@ const CALL_OPTIONS = ['timeout', 'maxRetries', 'headers'];
 type Call = (...args: any[]) => any;
 
 /**
- * A resource method: positional path parameters in path order, then options, then (optionally) RequestOptions.
- * Options other than `signal`, `limit`, `timeout`, `maxRetries` and `headers` are the query parameters and the body fields, named as the spec names them with a lower-case first
- * letter (`pageSize` → `PageSize`, `uniqueName` → `UniqueName`). Any other name goes on as typed, for the
- * spec checks to refuse it with the name it most likely meant.
+ * A resource method: positional path parameters in path order (the operation's `pathParams`), then options, then
+ * (optionally) RequestOptions. Options other than `signal`, `limit`, `timeout`, `maxRetries` and `headers` are the
+ * query parameters and the body fields by their `option` names (`pageSize` → `PageSize`, `uniqueName` →
+ * `UniqueName`; the wire name works too). Any other name goes on as typed, for the spec checks to refuse it with
+ * the name it most likely meant.
  */
 function method(api: OperationsApi, action: keyof OperationsApi, operationId: OperationId): Call {
   const op: OperationMeta = operationsMeta[operationId];
-  const names = op.path.match(/[^{}]+(?=})/g) ?? [];
-  const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
-  const fields = op.body?.fields.map((f) => f.name) ?? [];
+  const names = op.pathParams ?? [];
+  const wire = (items: readonly { name: string; option?: string }[]) =>
+    new Map(items.flatMap((p) => [[p.name, p.name] as const, ...(p.option ? [[p.option, p.name] as const] : [])]));
+  const query = wire(op.parameters.filter((p) => p.in === 'query'));
+  const fields = wire(op.body?.fields ?? []);
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
     for (const [i, name] of names.entries()) path[name] = args[i];
@@ -45,9 +48,8 @@ function method(api: OperationsApi, action: keyof OperationsApi, operationId: Op
     const options: Record<string, unknown> = { signal, limit };
     if (op.body) params.body = {};
     for (const k in rest) {
-      const name = k[0]!.toUpperCase() + k.slice(1);
-      if (query.includes(name)) params.query[name] = rest[k];
-      else if (fields.includes(name)) params.body![name] = rest[k];
+      if (query.has(k)) params.query[query.get(k)!] = rest[k];
+      else if (fields.has(k)) params.body![fields.get(k)!] = rest[k];
       // A request option beside the spec's names (the spec's own names win).
       else if (CALL_OPTIONS.includes(k)) options[k] = rest[k];
       else params.query[k] = rest[k];

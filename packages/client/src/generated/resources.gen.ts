@@ -157,30 +157,30 @@ export const createResources = (api: OperationsApi): Resources => ({
 
 /** The date-time fields of a Service. */
 export type ServiceDateField = DateField<Service>;
-/** `parseDates` for a Service: a copy whose `date_*` strings are `Date`s. */
-export const parseServiceDates: <T extends object = Service>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a Service: a copy whose date-time strings (date_created, date_updated) are `Date`s. */
+export const parseServiceDates = <T extends object = Service>(item: T): WithDates<T> => parseDates(item, ['date_created', 'date_updated']);
 
 /** The date-time fields of a PhoneNumber. */
 export type PhoneNumberDateField = DateField<PhoneNumber>;
-/** `parseDates` for a PhoneNumber: a copy whose `date_*` strings are `Date`s. */
-export const parsePhoneNumberDates: <T extends object = PhoneNumber>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a PhoneNumber: a copy whose date-time strings (date_created, date_updated) are `Date`s. */
+export const parsePhoneNumberDates = <T extends object = PhoneNumber>(item: T): WithDates<T> => parseDates(item, ['date_created', 'date_updated']);
 
 /** The date-time fields of a Session. */
 export type SessionDateField = DateField<Session>;
-/** `parseDates` for a Session: a copy whose `date_*` strings are `Date`s. */
-export const parseSessionDates: <T extends object = Session>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a Session: a copy whose date-time strings (date_started, date_ended, date_last_interaction, date_expiry, date_created, date_updated) are `Date`s. */
+export const parseSessionDates = <T extends object = Session>(item: T): WithDates<T> => parseDates(item, ['date_started', 'date_ended', 'date_last_interaction', 'date_expiry', 'date_created', 'date_updated']);
 
 /** The date-time fields of a Interaction. */
 export type InteractionDateField = DateField<Interaction>;
-/** `parseDates` for a Interaction: a copy whose `date_*` strings are `Date`s. */
-export const parseInteractionDates: <T extends object = Interaction>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a Interaction: a copy whose date-time strings (date_created, date_updated) are `Date`s. */
+export const parseInteractionDates = <T extends object = Interaction>(item: T): WithDates<T> => parseDates(item, ['date_created', 'date_updated']);
 
 /** The date-time fields of a Participant. */
 export type ParticipantDateField = DateField<Participant>;
-/** `parseDates` for a Participant: a copy whose `date_*` strings are `Date`s. */
-export const parseParticipantDates: <T extends object = Participant>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a Participant: a copy whose date-time strings (date_deleted, date_created, date_updated) are `Date`s. */
+export const parseParticipantDates = <T extends object = Participant>(item: T): WithDates<T> => parseDates(item, ['date_deleted', 'date_created', 'date_updated']);
 
 /** The date-time fields of a MessageInteraction. */
 export type MessageInteractionDateField = DateField<MessageInteraction>;
-/** `parseDates` for a MessageInteraction: a copy whose `date_*` strings are `Date`s. */
-export const parseMessageInteractionDates: <T extends object = MessageInteraction>(item: T) => WithDates<T> = parseDates;
+/** `parseDates` for a MessageInteraction: a copy whose date-time strings (date_created, date_updated) are `Date`s. */
+export const parseMessageInteractionDates = <T extends object = MessageInteraction>(item: T): WithDates<T> => parseDates(item, ['date_created', 'date_updated']);

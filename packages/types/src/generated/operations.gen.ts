@@ -12,10 +12,13 @@ export const operationsMeta = {
     "resource": "services",
     "action": "list",
     "schema": "Service",
+    "pathParams": [],
     "parameters": [
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -28,6 +31,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -37,6 +42,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -51,6 +58,10 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -63,8 +74,13 @@ export const operationsMeta = {
     "resource": "services",
     "action": "create",
     "schema": "Service",
+    "pathParams": [],
     "parameters": [],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "201",
       "hasBody": true
@@ -74,6 +90,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "UniqueName",
+          "option": "uniqueName",
           "required": true,
           "schema": {
             "type": "string"
@@ -81,6 +98,7 @@ export const operationsMeta = {
         },
         {
           "name": "DefaultTtl",
+          "option": "defaultTtl",
           "required": false,
           "schema": {
             "type": "integer"
@@ -88,6 +106,7 @@ export const operationsMeta = {
         },
         {
           "name": "CallbackUrl",
+          "option": "callbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -96,6 +115,7 @@ export const operationsMeta = {
         },
         {
           "name": "GeoMatchLevel",
+          "option": "geoMatchLevel",
           "required": false,
           "schema": {
             "type": "string",
@@ -109,6 +129,7 @@ export const operationsMeta = {
         },
         {
           "name": "NumberSelectionBehavior",
+          "option": "numberSelectionBehavior",
           "required": false,
           "schema": {
             "type": "string",
@@ -120,6 +141,7 @@ export const operationsMeta = {
         },
         {
           "name": "InterceptCallbackUrl",
+          "option": "interceptCallbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -128,6 +150,7 @@ export const operationsMeta = {
         },
         {
           "name": "OutOfSessionCallbackUrl",
+          "option": "outOfSessionCallbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -136,6 +159,7 @@ export const operationsMeta = {
         },
         {
           "name": "ChatInstanceSid",
+          "option": "chatInstanceSid",
           "required": false,
           "schema": {
             "type": "string",
@@ -153,10 +177,15 @@ export const operationsMeta = {
     "resource": "phoneNumbers",
     "action": "list",
     "schema": "PhoneNumber",
+    "pathParams": [
+      "ServiceSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -168,6 +197,8 @@ export const operationsMeta = {
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -180,6 +211,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -189,6 +222,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -203,6 +238,10 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -215,10 +254,15 @@ export const operationsMeta = {
     "resource": "phoneNumbers",
     "action": "create",
     "schema": "PhoneNumber",
+    "pathParams": [
+      "ServiceSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -229,6 +273,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "201",
       "hasBody": true
@@ -238,6 +286,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "Sid",
+          "option": "sid",
           "required": false,
           "schema": {
             "type": "string",
@@ -248,6 +297,7 @@ export const operationsMeta = {
         },
         {
           "name": "PhoneNumber",
+          "option": "phoneNumber",
           "required": false,
           "schema": {
             "type": "string",
@@ -256,6 +306,7 @@ export const operationsMeta = {
         },
         {
           "name": "IsReserved",
+          "option": "isReserved",
           "required": false,
           "schema": {
             "type": "boolean"
@@ -270,10 +321,16 @@ export const operationsMeta = {
     "resource": "phoneNumbers",
     "action": "fetch",
     "schema": "PhoneNumber",
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -285,6 +342,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -295,6 +354,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -307,10 +370,16 @@ export const operationsMeta = {
     "resource": "phoneNumbers",
     "action": "update",
     "schema": "PhoneNumber",
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -322,6 +391,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -332,6 +403,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -341,6 +416,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "IsReserved",
+          "option": "isReserved",
           "required": false,
           "schema": {
             "type": "boolean"
@@ -355,10 +431,16 @@ export const operationsMeta = {
     "resource": "phoneNumbers",
     "action": "remove",
     "schema": null,
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -370,6 +452,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -380,6 +464,7 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [],
     "success": {
       "status": "204",
       "hasBody": false
@@ -392,10 +477,15 @@ export const operationsMeta = {
     "resource": "sessions",
     "action": "list",
     "schema": "Session",
+    "pathParams": [
+      "ServiceSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -407,6 +497,8 @@ export const operationsMeta = {
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -419,6 +511,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -428,6 +522,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -442,6 +538,14 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_started",
+      "date_ended",
+      "date_last_interaction",
+      "date_expiry",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -454,10 +558,15 @@ export const operationsMeta = {
     "resource": "sessions",
     "action": "create",
     "schema": "Session",
+    "pathParams": [
+      "ServiceSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -468,6 +577,14 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_started",
+      "date_ended",
+      "date_last_interaction",
+      "date_expiry",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "201",
       "hasBody": true
@@ -477,6 +594,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "UniqueName",
+          "option": "uniqueName",
           "required": false,
           "schema": {
             "type": "string"
@@ -484,6 +602,7 @@ export const operationsMeta = {
         },
         {
           "name": "DateExpiry",
+          "option": "dateExpiry",
           "required": false,
           "schema": {
             "type": "string",
@@ -492,6 +611,7 @@ export const operationsMeta = {
         },
         {
           "name": "Ttl",
+          "option": "ttl",
           "required": false,
           "schema": {
             "type": "integer"
@@ -499,6 +619,7 @@ export const operationsMeta = {
         },
         {
           "name": "Mode",
+          "option": "mode",
           "required": false,
           "schema": {
             "type": "string",
@@ -511,6 +632,7 @@ export const operationsMeta = {
         },
         {
           "name": "Status",
+          "option": "status",
           "required": false,
           "schema": {
             "type": "string",
@@ -525,6 +647,7 @@ export const operationsMeta = {
         },
         {
           "name": "Participants",
+          "option": "participants",
           "required": false,
           "schema": {
             "type": "array",
@@ -542,10 +665,16 @@ export const operationsMeta = {
     "resource": "interactions",
     "action": "list",
     "schema": "Interaction",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -557,6 +686,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -568,6 +699,8 @@ export const operationsMeta = {
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -580,6 +713,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -589,6 +724,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -603,6 +740,10 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -615,10 +756,17 @@ export const operationsMeta = {
     "resource": "interactions",
     "action": "fetch",
     "schema": "Interaction",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -630,6 +778,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -641,6 +791,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -651,6 +803,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -663,10 +819,17 @@ export const operationsMeta = {
     "resource": "interactions",
     "action": "remove",
     "schema": null,
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -678,6 +841,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -689,6 +854,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -699,6 +866,7 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [],
     "success": {
       "status": "204",
       "hasBody": false
@@ -711,10 +879,16 @@ export const operationsMeta = {
     "resource": "participants",
     "action": "list",
     "schema": "Participant",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -726,6 +900,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -737,6 +913,8 @@ export const operationsMeta = {
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -749,6 +927,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -758,6 +938,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -772,6 +954,11 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_deleted",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -784,10 +971,16 @@ export const operationsMeta = {
     "resource": "participants",
     "action": "create",
     "schema": "Participant",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -799,6 +992,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -809,6 +1004,11 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_deleted",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "201",
       "hasBody": true
@@ -818,6 +1018,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "Identifier",
+          "option": "identifier",
           "required": true,
           "schema": {
             "type": "string"
@@ -825,6 +1026,7 @@ export const operationsMeta = {
         },
         {
           "name": "FriendlyName",
+          "option": "friendlyName",
           "required": false,
           "schema": {
             "type": "string"
@@ -832,6 +1034,7 @@ export const operationsMeta = {
         },
         {
           "name": "ProxyIdentifier",
+          "option": "proxyIdentifier",
           "required": false,
           "schema": {
             "type": "string"
@@ -839,6 +1042,7 @@ export const operationsMeta = {
         },
         {
           "name": "ProxyIdentifierSid",
+          "option": "proxyIdentifierSid",
           "required": false,
           "schema": {
             "type": "string",
@@ -856,10 +1060,17 @@ export const operationsMeta = {
     "resource": "messageInteractions",
     "action": "list",
     "schema": "MessageInteraction",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "ParticipantSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -871,6 +1082,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -882,6 +1095,8 @@ export const operationsMeta = {
       {
         "name": "ParticipantSid",
         "in": "path",
+        "option": "participantSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -893,6 +1108,8 @@ export const operationsMeta = {
       {
         "name": "PageSize",
         "in": "query",
+        "option": "pageSize",
+        "role": "pageSize",
         "required": false,
         "schema": {
           "type": "integer",
@@ -905,6 +1122,8 @@ export const operationsMeta = {
       {
         "name": "Page",
         "in": "query",
+        "option": "page",
+        "role": "page",
         "required": false,
         "schema": {
           "type": "integer",
@@ -914,6 +1133,8 @@ export const operationsMeta = {
       {
         "name": "PageToken",
         "in": "query",
+        "option": "pageToken",
+        "role": "pageToken",
         "required": false,
         "schema": {
           "type": "string"
@@ -928,6 +1149,10 @@ export const operationsMeta = {
         "pageToken": "PageToken"
       }
     },
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -940,10 +1165,17 @@ export const operationsMeta = {
     "resource": "messageInteractions",
     "action": "create",
     "schema": "MessageInteraction",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "ParticipantSid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -955,6 +1187,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -966,6 +1200,8 @@ export const operationsMeta = {
       {
         "name": "ParticipantSid",
         "in": "path",
+        "option": "participantSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -976,6 +1212,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -985,6 +1225,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "Body",
+          "option": "body",
           "required": false,
           "schema": {
             "type": "string"
@@ -992,6 +1233,7 @@ export const operationsMeta = {
         },
         {
           "name": "MediaUrl",
+          "option": "mediaUrl",
           "required": false,
           "schema": {
             "type": "array",
@@ -1010,10 +1252,18 @@ export const operationsMeta = {
     "resource": "messageInteractions",
     "action": "fetch",
     "schema": "MessageInteraction",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "ParticipantSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1025,6 +1275,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1036,6 +1288,8 @@ export const operationsMeta = {
       {
         "name": "ParticipantSid",
         "in": "path",
+        "option": "participantSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1047,6 +1301,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1057,6 +1313,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1069,10 +1329,17 @@ export const operationsMeta = {
     "resource": "participants",
     "action": "fetch",
     "schema": "Participant",
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1084,6 +1351,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1095,6 +1364,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1105,6 +1376,11 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_deleted",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1117,10 +1393,17 @@ export const operationsMeta = {
     "resource": "participants",
     "action": "remove",
     "schema": null,
+    "pathParams": [
+      "ServiceSid",
+      "SessionSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1132,6 +1415,8 @@ export const operationsMeta = {
       {
         "name": "SessionSid",
         "in": "path",
+        "option": "sessionSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1143,6 +1428,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1153,6 +1440,7 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [],
     "success": {
       "status": "200",
       "hasBody": false
@@ -1165,10 +1453,16 @@ export const operationsMeta = {
     "resource": "sessions",
     "action": "fetch",
     "schema": "Session",
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1180,6 +1474,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1199,6 +1495,14 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_started",
+      "date_ended",
+      "date_last_interaction",
+      "date_expiry",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1211,10 +1515,16 @@ export const operationsMeta = {
     "resource": "sessions",
     "action": "update",
     "schema": "Session",
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1226,6 +1536,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1245,6 +1557,14 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_started",
+      "date_ended",
+      "date_last_interaction",
+      "date_expiry",
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1254,6 +1574,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "DateExpiry",
+          "option": "dateExpiry",
           "required": false,
           "schema": {
             "type": "string",
@@ -1262,6 +1583,7 @@ export const operationsMeta = {
         },
         {
           "name": "Ttl",
+          "option": "ttl",
           "required": false,
           "schema": {
             "type": "integer"
@@ -1269,6 +1591,7 @@ export const operationsMeta = {
         },
         {
           "name": "Status",
+          "option": "status",
           "required": false,
           "schema": {
             "type": "string",
@@ -1290,10 +1613,16 @@ export const operationsMeta = {
     "resource": "sessions",
     "action": "remove",
     "schema": null,
+    "pathParams": [
+      "ServiceSid",
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "ServiceSid",
         "in": "path",
+        "option": "serviceSid",
+        "role": "path",
         "required": true,
         "schema": {
           "type": "string",
@@ -1305,6 +1634,8 @@ export const operationsMeta = {
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1324,6 +1655,7 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [],
     "success": {
       "status": "204",
       "hasBody": false
@@ -1336,10 +1668,15 @@ export const operationsMeta = {
     "resource": "services",
     "action": "fetch",
     "schema": "Service",
+    "pathParams": [
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1359,6 +1696,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1371,10 +1712,15 @@ export const operationsMeta = {
     "resource": "services",
     "action": "update",
     "schema": "Service",
+    "pathParams": [
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1394,6 +1740,10 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [
+      "date_created",
+      "date_updated"
+    ],
     "success": {
       "status": "200",
       "hasBody": true
@@ -1403,6 +1753,7 @@ export const operationsMeta = {
       "fields": [
         {
           "name": "UniqueName",
+          "option": "uniqueName",
           "required": false,
           "schema": {
             "type": "string"
@@ -1410,6 +1761,7 @@ export const operationsMeta = {
         },
         {
           "name": "DefaultTtl",
+          "option": "defaultTtl",
           "required": false,
           "schema": {
             "type": "integer"
@@ -1417,6 +1769,7 @@ export const operationsMeta = {
         },
         {
           "name": "CallbackUrl",
+          "option": "callbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -1425,6 +1778,7 @@ export const operationsMeta = {
         },
         {
           "name": "GeoMatchLevel",
+          "option": "geoMatchLevel",
           "required": false,
           "schema": {
             "type": "string",
@@ -1438,6 +1792,7 @@ export const operationsMeta = {
         },
         {
           "name": "NumberSelectionBehavior",
+          "option": "numberSelectionBehavior",
           "required": false,
           "schema": {
             "type": "string",
@@ -1449,6 +1804,7 @@ export const operationsMeta = {
         },
         {
           "name": "InterceptCallbackUrl",
+          "option": "interceptCallbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -1457,6 +1813,7 @@ export const operationsMeta = {
         },
         {
           "name": "OutOfSessionCallbackUrl",
+          "option": "outOfSessionCallbackUrl",
           "required": false,
           "schema": {
             "type": "string",
@@ -1465,6 +1822,7 @@ export const operationsMeta = {
         },
         {
           "name": "ChatInstanceSid",
+          "option": "chatInstanceSid",
           "required": false,
           "schema": {
             "type": "string",
@@ -1482,10 +1840,15 @@ export const operationsMeta = {
     "resource": "services",
     "action": "remove",
     "schema": null,
+    "pathParams": [
+      "Sid"
+    ],
     "parameters": [
       {
         "name": "Sid",
         "in": "path",
+        "option": "sid",
+        "role": "path",
         "required": true,
         "schema": {
           "anyOf": [
@@ -1505,6 +1868,7 @@ export const operationsMeta = {
       }
     ],
     "list": null,
+    "dateFields": [],
     "success": {
       "status": "204",
       "hasBody": false
@@ -1515,3 +1879,6 @@ export const operationsMeta = {
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof operationsMeta;
+
+/** The spec's first server URL: where a client sends requests unless told otherwise. */
+export const defaultBaseUrl = 'https://proxy.twilio.com';
