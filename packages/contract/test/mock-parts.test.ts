@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OperationMeta } from '@twilio-proxy/types';
+import { walkCollections } from '@twilio-proxy/types/walker';
 import { describe, expect, it } from 'vitest';
 import { formBody, operation, listPage as pageSchema, ref, responses, sidParam, spec } from '../../types/test/helpers/inline-spec.js';
 import { operationOf, walkInline } from '../../types/test/helpers/walk-inline.js';
@@ -8,24 +9,30 @@ import { listPage } from '../src/internal/mock/list-handler.js';
 import { createRouter } from '../src/internal/mock/router.js';
 import { createStore } from '../src/internal/mock/store.js';
 import { writeAnswer } from '../src/internal/mock/write-handler.js';
-import { type Collection, componentSchema } from '../src/internal/walked-spec.js';
+import { type Collection, componentSchema, linkCollections } from '../src/internal/walked-spec.js';
 
 // The mock's parts over a small inline two-level API (things, and kids under each thing), walked by the real
 // walker and reusing the spec's Session schema as the item schema: nesting, lazy seeding, fetch and writes
 // without a spec that has them.
 const thingsPath = '/v1/Roots/{RootSid}/Things';
 const kidsPath = `${thingsPath}/{ThingSid}/Kids`;
-const pageSize = { name: 'PageSize', in: 'query', required: false, schema: { type: 'integer', default: 4 } };
+// Twilio's paging parameters, as the real spec states them: the mock answers only the ones a list states.
+const query = (name: string, schema: object) => ({ name, in: 'query', required: false, schema });
+const pageSize = [
+  query('PageSize', { type: 'integer', default: 4 }),
+  query('Page', { type: 'integer' }),
+  query('PageToken', { type: 'string' }),
+];
 const page = responses('200', pageSchema('items', ref('Session')));
 const uniqueName = formBody({ UniqueName: { type: 'string' } });
 const walked = walkInline(
   spec({
     schemas: { Session: componentSchema('Session') },
     paths: {
-      [thingsPath]: { parameters: [sidParam('RootSid', 'KS')], get: operation('ListThing', 'List', page, { parameters: [pageSize] }) },
+      [thingsPath]: { parameters: [sidParam('RootSid', 'KS')], get: operation('ListThing', 'List', page, { parameters: pageSize }) },
       [kidsPath]: {
         parameters: [sidParam('RootSid', 'KS'), sidParam('ThingSid', 'KC')],
-        get: operation('ListKid', 'List', page, { parameters: [pageSize] }),
+        get: operation('ListKid', 'List', page, { parameters: pageSize }),
         post: operation('CreateKid', 'Create', responses('201', ref('Session')), { requestBody: uniqueName }),
       },
       [`${kidsPath}/{Sid}`]: {
@@ -41,32 +48,8 @@ const op = (operationId: string) => operationOf(walked, operationId);
 const listThings = op('ListThing');
 const listKids = op('ListKid');
 const fetchKid = op('FetchKid');
-const things: Collection = {
-  path: thingsPath,
-  resource: 'things',
-  schema: 'Session',
-  parentParams: ['RootSid'],
-  parentOwners: [null],
-  itemPath: null,
-  itemParam: null,
-  idProperty: 'sid',
-  list: listThings,
-  fetch: null,
-  operations: [listThings],
-};
-const kids: Collection = {
-  path: kidsPath,
-  resource: 'kids',
-  schema: 'Session',
-  parentParams: ['RootSid', 'ThingSid'],
-  parentOwners: [null, things],
-  itemPath: `${kidsPath}/{Sid}`,
-  itemParam: 'Sid',
-  idProperty: 'sid',
-  list: listKids,
-  fetch: fetchKid,
-  operations: [listKids, fetchKid],
-};
+// The collections as the spec's are made: the real walker's, with their parents linked.
+const [things, kids] = linkCollections(walkCollections(walked.operations)) as [Collection, Collection];
 const ROOT = `KS${'1'.repeat(32)}`;
 
 function store(seed = 5, onChange = () => {}) {
@@ -150,6 +133,60 @@ describe('list and fetch handlers', () => {
     expect([...first.items, ...second.items].map((i: any) => i.sid)).toEqual(b.items.map((i) => i.sid));
     const other = s.bucket(kids, [ROOT, b.items[0]!.sid])!;
     expect(listPage(listKids, other, { PageToken: token }, 'http://x.test', '/p', false).status).toBe(400);
+  });
+});
+
+describe('list handler, paging parameters by their walked role', () => {
+  // A list whose page size and page token the spec names otherwise, marked with `x-twilio-proxy: { paging }`.
+  const role = (name: string, paging: string, schema: object) => ({ name, in: 'query', schema, 'x-twilio-proxy': { paging } });
+  const paged = walkInline(
+    spec({
+      schemas: { Session: componentSchema('Session') },
+      paths: {
+        [thingsPath]: {
+          parameters: [sidParam('RootSid', 'KS')],
+          get: operation('ListThing', 'List', page, {
+            parameters: [role('Limit', 'pageSize', { type: 'integer', default: 2 }), role('Cursor', 'pageToken', { type: 'string' })],
+          }),
+        },
+      },
+    }),
+  );
+  const list = operationOf(paged, 'ListThing');
+  const [widgets] = linkCollections(walkCollections(paged.operations)) as [Collection];
+  const bucket = createStore({
+    collections: [widgets],
+    seed: 2,
+    accountSid: `AC${'2'.repeat(32)}`,
+    roots: { RootSid: ROOT },
+    topLevelCount: () => 5,
+    selfCheck: false,
+    tokenKey: randomBytes(32),
+    onChange: () => {},
+  }).bucket(widgets, [ROOT])!;
+  const meta = (query: Record<string, unknown>) =>
+    JSON.parse(listPage(list, bucket, query, 'http://x.test', '/p', false).json.toString()).meta;
+
+  it.each([
+    ['no query: the default of Limit', {}, 2, 'http://x.test/p?Limit=2'],
+    ['Limit honoured', { Limit: 3 }, 3, 'http://x.test/p?Limit=3'],
+    ['PageSize is no paging parameter of this list', { PageSize: 4 }, 2, 'http://x.test/p?Limit=2'],
+  ])('%s', (_row, query, size, url) => {
+    const m = meta(query);
+    expect([m.page_size, m.url, m.first_page_url]).toEqual([size, url, url]);
+    expect(m.next_page_url).toMatch(new RegExp(`^${url.replace('?', '\\?')}&Cursor=[^&]+$`));
+  });
+
+  it('follows the Cursor of next_page_url through every item once', () => {
+    const seen: string[] = [];
+    let query: Record<string, unknown> = { Limit: 2 };
+    for (let i = 0; i < 5 && query; i++) {
+      const body = JSON.parse(listPage(list, bucket, query, 'http://x.test', '/p', false).json.toString());
+      seen.push(...body.items.map((x: { sid: string }) => x.sid));
+      const next = body.meta.next_page_url && new URL(body.meta.next_page_url).searchParams;
+      query = next && { Limit: Number(next.get('Limit')), Cursor: next.get('Cursor') };
+    }
+    expect(seen).toEqual(bucket.items.map((x) => x.sid));
   });
 });
 

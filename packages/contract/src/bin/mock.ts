@@ -127,9 +127,11 @@ function describe(mock: MockProxy, perParent: number): string {
     const topLevel = isTopLevel(c) && c.parentParams.every((p) => mock.parents[p]);
     const path = fillPath(c.list.path, (p) => mock.parents[p] ?? `{${p}}`);
     rows.push([c.resource, `${topLevel ? mock.items(c.resource).length : `${perParent} per parent`}  GET ${path}`]);
-    if (topLevel) example ??= mock.urlFor(c.list.operationId);
+    // The first list's page size under the name its spec gives it (none when the list has no such parameter).
+    const size = c.list.list!.paging.pageSize;
+    if (topLevel) example ??= mock.urlFor(c.list.operationId, {}, size ? { [size]: 5 } : {});
   }
-  if (example) rows.push(['Try', `curl -u ${mock.accountSid}:${mock.authToken} '${example}?PageSize=5'`]);
+  if (example) rows.push(['Try', `curl -u ${mock.accountSid}:${mock.authToken} '${example}'`]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `  ${`${k}:`.padEnd(width)}${v}`).join('\n');
 }

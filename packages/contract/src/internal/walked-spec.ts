@@ -62,23 +62,31 @@ export interface Collection extends Omit<WalkedCollection, 'parents'> {
   readonly parentParams: readonly string[];
   /** For each parent parameter: the collection whose items it names, or null for a root parent. */
   readonly parentOwners: ReadonlyArray<Collection | null>;
+  /** For each parent parameter: the item property that holds its value (the walker's), or null when the item has none. */
+  readonly parentProperties: ReadonlyArray<string | null>;
+}
+
+/** Walked collections (parents before children) with their parents' collections linked: the spec's, or a test's. */
+export function linkCollections(walked: readonly WalkedCollection[]): Collection[] {
+  const byPath = new Map<string, Collection>();
+  return walked.map((c) => {
+    const { parents, ...rest } = c;
+    const collection: Collection = {
+      ...rest,
+      parentParams: parents.map((p) => p.param),
+      parentOwners: parents.map((p) => (p.owner === null ? null : (byPath.get(p.owner) ?? null))),
+      parentProperties: parents.map((p) => p.property),
+    };
+    byPath.set(c.path, collection);
+    return collection;
+  });
 }
 
 let collections: Collection[] | undefined;
 
 /** Every collection of the spec, parents before children (then in path order): deterministic. */
 export function specCollections(): readonly Collection[] {
-  if (collections) return collections;
-  const byPath = new Map<string, Collection>();
-  collections = walkedSpec().collections.map((c) => {
-    const collection: Collection = {
-      ...c,
-      parentParams: c.parents.map((p) => p.param),
-      parentOwners: c.parents.map((p) => (p.owner === null ? null : (byPath.get(p.owner) ?? null))),
-    };
-    byPath.set(c.path, collection);
-    return collection;
-  });
+  collections ??= linkCollections(walkedSpec().collections);
   return collections;
 }
 

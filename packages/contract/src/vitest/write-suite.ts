@@ -65,7 +65,11 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
     it('a bad body (an unknown field) gives 400 with nothing stored', async (ctx) => {
       const values = await parents(ctx);
       const list = c.list;
-      const before = list ? (await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text : '';
+      // The whole list where it can be asked for in one page (the largest page its page-size parameter allows).
+      const size = list?.list?.paging.pageSize;
+      const max = list?.parameters.find((p) => p.role === 'pageSize')?.schema.maximum ?? 1000;
+      const all = size ? `?${size}=${max}` : '';
+      const before = list ? (await probe.send('GET', probe.urlOf(list, values, all))).text : '';
       const form = sampleForm(
         (op.body?.fields ?? []).filter((f) => f.required),
         0,
@@ -75,7 +79,7 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
       const r = await probe.send(op.method, probe.urlOf(op, values), form);
       expect(r.status).toBe(400);
       expect(r.text).toContain('NotAFieldOfThisRequest');
-      if (list) expect((await probe.send('GET', probe.urlOf(list, values, '?PageSize=1000'))).text).toBe(before);
+      if (list) expect((await probe.send('GET', probe.urlOf(list, values, all))).text).toBe(before);
     });
   } else if (op.action === 'update') {
     it('an update changes only the given field (and server-owned dates)', async (ctx) => {
@@ -87,7 +91,7 @@ export function writeTests(op: WalkedOperation, probe: WriteProbe): void {
       const r = await probe.send(op.method, itemUrl(op, values, item[c.idProperty]), form);
       expect(r.status, r.text).toBe(op.success.code);
       const changed = Object.keys(r.body).filter((k) => JSON.stringify(r.body[k]) !== JSON.stringify(item[k]));
-      const serverOwned = (k: string) => k.startsWith('date_') || k === 'closed_reason';
+      const serverOwned = (k: string) => op.dateFields.includes(k) || k === 'closed_reason';
       expect(changed.filter((k) => k !== snakeCase(field.name) && !serverOwned(k))).toEqual([]);
     });
   } else if (op.action === 'remove') {

@@ -1,4 +1,4 @@
-import { camelCase, type JsonObject, snakeCase } from '@twilio-proxy/types/walker';
+import { camelCase, type JsonObject } from '@twilio-proxy/types/walker';
 import { parentParamsOf } from '../../internal/mock/default-parents.js';
 import type { Collection } from '../../internal/walked-spec.js';
 import { createFactory, drawAccountSid, randomPathValue } from '../fixtures.js';
@@ -18,8 +18,9 @@ export function resolveGiven(options: MockProxyOptions, collections: readonly Co
   for (const c of collections) {
     const items = named[c.resource] as JsonObject[] | undefined;
     if (!Array.isArray(items) || !items[0]) continue;
-    for (const param of c.parentParams) {
-      const value = items[0][snakeCase(param)];
+    for (const [i, param] of c.parentParams.entries()) {
+      const property = c.parentProperties[i];
+      const value = property ? items[0][property] : undefined;
       if (given[param] === undefined && typeof value === 'string') given[param] = value;
     }
     if (accountSid === undefined && typeof items[0].account_sid === 'string') accountSid = items[0].account_sid;

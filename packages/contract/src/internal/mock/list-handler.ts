@@ -4,18 +4,14 @@ import type { Bucket } from './store.js';
 
 const COMMA = Buffer.from(',');
 
-/** Twilio's paging query, already validated and coerced against the operation's parameters. */
-export interface PageQuery {
-  PageSize?: number;
-  Page?: number;
-  PageToken?: string;
-}
+/** The query of a list, by parameter name, already validated and coerced against the operation's parameters. */
+export type PageQuery = Readonly<Record<string, unknown>>;
 
 /**
- * One page of a bucket, the Twilio way: `PageSize` (default from the spec), `Page` for client state, and an
- * opaque `PageToken` naming the position after (or before) a SID, so items added while a client pages neither
- * repeat nor shift; absolute page URLs; `meta.key` names the items property. The JSON is a join of the items'
- * pre-encoded bytes.
+ * One page of a bucket, the Twilio way, under the names the walker gives the paging roles (`op.list.paging`): a
+ * page size (default from its schema), a page number for client state, and an opaque page token naming the
+ * position after (or before) a SID, so items added while a client pages neither repeat nor shift; absolute page
+ * URLs; `meta.key` names the items property. The JSON is a join of the items' pre-encoded bytes.
  */
 export function listPage(
   op: WalkedOperation,
@@ -25,18 +21,19 @@ export function listPage(
   pathname: string,
   selfCheck: boolean,
 ): Answer {
-  const itemsKey = op.list!.itemsKey;
-  const pageSizeParam = op.parameters.find((p) => p.in === 'query' && p.name === 'PageSize');
-  const pageSize = query.PageSize ?? Number(pageSizeParam?.schema.default ?? 50);
-  const page = query.Page ?? 0;
-  const token = query.PageToken;
+  const { itemsKey, paging } = op.list!;
+  const pageSizeParam = op.parameters.find((p) => p.role === 'pageSize');
+  const given = (name: string | null) => (name === null ? undefined : query[name]);
+  const pageSize = Number(given(paging.pageSize) ?? pageSizeParam?.schema.default ?? 50);
+  const page = Number(given(paging.page) ?? 0);
+  const token = given(paging.pageToken) as string | undefined;
   const { items, json } = bucket;
   let start: number;
   let end: number;
   if (token !== undefined) {
     const position = bucket.tokens.verify(token);
     const at = position ? bucket.indexBySid.get(position.sid) : undefined;
-    if (!position || at === undefined) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, 'Invalid PageToken', op.operationId);
+    if (!position || at === undefined) return errorAnswer(400, MOCK_ERROR_CODES.badRequest, `Invalid ${paging.pageToken}`, op.operationId);
     if (position.direction === 'after') {
       start = at + 1;
       end = Math.min(items.length, start + pageSize);
@@ -49,8 +46,14 @@ export function listPage(
     end = Math.min(items.length, start + pageSize);
   }
   const id = bucket.collection.idProperty;
-  const pageUrl = (p: number, t?: string) =>
-    `${baseUrl}${pathname}?PageSize=${pageSize}&Page=${p}${t ? `&PageToken=${encodeURIComponent(t)}` : ''}`;
+  // Only the roles the list has: without a token parameter the next link pages by number.
+  const pageUrl = (p: number, t?: string) => {
+    const q: string[] = [];
+    if (paging.pageSize) q.push(`${paging.pageSize}=${pageSize}`);
+    if (paging.page) q.push(`${paging.page}=${p}`);
+    if (t && paging.pageToken) q.push(`${paging.pageToken}=${encodeURIComponent(t)}`);
+    return `${baseUrl}${pathname}${q.length ? `?${q.join('&')}` : ''}`;
+  };
   const first = items[start];
   const last = items[end - 1];
   const meta = {

@@ -1,5 +1,5 @@
 import { type OperationMeta, operationsMeta } from '@twilio-proxy/types';
-import { pathParamNames } from '@twilio-proxy/types/walker';
+import { fillPath, pathParamNames } from '@twilio-proxy/types/walker';
 
 /** One path template of the spec and the operations on it by method. */
 export interface Route {
@@ -31,7 +31,7 @@ export function createRouter(table: Readonly<Record<string, OperationMeta>> = op
       path,
       params: pathParamNames(path),
       methods,
-      regex: new RegExp(`^${escapeRegExp(path).replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+      regex: new RegExp(`^${fillPath(escapeRegExp(path), () => '([^/]+)')}$`),
     }))
     .sort((a, b) => a.params.length - b.params.length || (a.path < b.path ? -1 : 1));
 

@@ -2,7 +2,7 @@ import type { JsonObject } from '@twilio-proxy/types/walker';
 import { createFactory, type Factory } from '../../core/fixtures.js';
 import { ajvIssues, compiled } from '../ajv.js';
 import { createPageTokens } from '../page-token.js';
-import { type Collection, componentSchema } from '../walked-spec.js';
+import type { Collection } from '../walked-spec.js';
 
 type Issue = { path: string; message: string };
 
@@ -79,8 +79,7 @@ export function createStore(options: StoreOptions) {
   function itemSchemaCheck(c: Collection): ((item: JsonObject) => Issue[]) | undefined {
     const op = c.list ?? c.fetch;
     if (!options.selfCheck || !op) return undefined;
-    // The walker's item schema; an operation made by hand may carry none, then the collection's named schema.
-    const schema = op.item ?? (c.schema ? componentSchema(c.schema) : null);
+    const schema = op.item;
     if (!schema) return undefined;
     const validate = compiled(`${op.operationId}|item`, schema);
     return (item) => (validate(item) ? [] : ajvIssues(validate.errors));

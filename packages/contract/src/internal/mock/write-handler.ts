@@ -1,14 +1,14 @@
 import { isNullable, type JsonObject, snakeCase, type WalkedBodyField, type WalkedOperation } from '@twilio-proxy/types/walker';
 import { CREATED_PROPERTY, iso, SCHEMA_RULES, UPDATED_PROPERTY } from '../../domain-rules.js';
-import { collectionOfSchema, componentSchema } from '../walked-spec.js';
+import { collectionOfSchema } from '../walked-spec.js';
 import { type Answer, errorAnswer, MOCK_ERROR_CODES, notFound } from './answer.js';
 import { readForm } from './form-body.js';
 import type { Bucket, Store } from './store.js';
 
-/** The documented success status as a number (`2XX` or `default`: the usual one for the action). */
+/** The documented success status (a range such as `2XX`, or `default`: the usual one for the action). */
 function statusOf(op: WalkedOperation, usual: number): number {
-  const status = op.success.status;
-  return /^\d{3}$/.test(status) ? Number(status) : usual;
+  const { code, status } = op.success;
+  return code !== null && status === String(code) ? code : usual;
 }
 
 const answerWith = (op: WalkedOperation, status: number, item: JsonObject | undefined, json?: Buffer): Answer =>
@@ -70,9 +70,10 @@ export function writeAnswer(
   const base = creates ? store.draft(bucket) : bucket.items[index!];
   if (!base) return undefined;
   const item: JsonObject = { ...base };
-  const schema = c.schema ? componentSchema(c.schema) : {};
-  const props: JsonObject = schema.properties ?? {};
-  const fixed = new Set([c.idProperty, 'sid', 'account_sid', 'url', 'links', ...c.parentParams.map((p) => snakeCase(p))]);
+  // The collection's item as the walker states it (its list's or fetch's item, else this write's answer).
+  const itemOp = c.list ?? c.fetch ?? op;
+  const props: JsonObject = itemOp.item?.properties ?? {};
+  const fixed = new Set([c.idProperty, 'sid', 'account_sid', 'url', 'links', ...c.parentProperties.filter((k) => k !== null)]);
   // A create may name the SID itself (a resource added by its SID, as Twilio's phone numbers are): it becomes the item's.
   const ownSid = creates && op.body ? fields.find((f) => snakeCase(f.name) === c.idProperty && read.values.has(f.name)) : undefined;
   const given = ownSid && read.values.get(ownSid.name);
@@ -95,8 +96,7 @@ export function writeAnswer(
   }
   if (creates) {
     // A new item has not happened yet: its own dates are now, the others empty until they happen.
-    for (const [key, prop] of Object.entries<JsonObject>(props))
-      if (prop.format === 'date-time' && !changed.has(key)) item[key] = isNullable(prop) ? null : iso(now);
+    for (const key of itemOp.dateFields) if (!changed.has(key)) item[key] = isNullable(props[key]) ? null : iso(now);
     if (CREATED_PROPERTY in item) item[CREATED_PROPERTY] = iso(now);
   }
   if (UPDATED_PROPERTY in item) item[UPDATED_PROPERTY] = iso(now);

@@ -61,7 +61,8 @@ export function targetSession(options: ContractSuiteOptions, caps: TargetCapabil
   /** The first listed item of a collection under the given parent values, or undefined when there is none. */
   async function firstItem(c: Collection, parents: readonly string[]): Promise<JsonObject | undefined> {
     if (!c.list) return undefined;
-    const r = await get(urlOf(c.list, parents, '?PageSize=1'));
+    const size = c.list.list!.paging.pageSize;
+    const r = await get(urlOf(c.list, parents, size ? `?${size}=1` : ''));
     return r.status === 200 ? r.body?.[c.list.list!.itemsKey]?.[0] : undefined;
   }
 
