@@ -1,5 +1,12 @@
 import { RESERVED_MEMBER_NAMES } from '../../packages/contract/src/reserved-names.js';
-import { camelCase, type JsonObject, pascalCase, type WalkedOperation, walkCollections } from '../../packages/types/src/walker/index.js';
+import {
+  camelCase,
+  collectionOfSchema,
+  type JsonObject,
+  pascalCase,
+  type WalkedOperation,
+  walkCollections,
+} from '../../packages/types/src/walker/index.js';
 import { docText, literal as q } from './emit.js';
 
 /**
@@ -27,7 +34,7 @@ export function renderContract(document: JsonObject, operations: readonly Walked
   for (const c of collections)
     for (const p of c.parents) if (!RESERVED.has(camelCase(p.param))) parentParams.set(camelCase(p.param), p.param);
 
-  // Factories: one per item schema (the first collection that holds it decides its parents).
+  // Factories: one per item schema, its parents those of the walker's collectionOfSchema (the deepest that holds it).
   const factories: string[] = [
     "import type * as T from '@twilio-proxy/types';",
     "import { namedFactory, randomPathValue, type Factory, type FactoryOptions } from '../core/fixtures.js';",
@@ -37,8 +44,9 @@ export function renderContract(document: JsonObject, operations: readonly Walked
   for (const c of collections) {
     if (!c.schema || done.has(c.schema) || !schemas[c.schema]?.properties) continue;
     done.add(c.schema);
+    const owner = collectionOfSchema(collections, c.schema)!;
     const name = pascalCase(c.schema);
-    const params = c.parents.map((p) => p.param).filter((p) => !RESERVED.has(camelCase(p)));
+    const params = owner.parents.map((p) => p.param).filter((p) => !RESERVED.has(camelCase(p)));
     const about = doc(schemas[c.schema].description);
     factories.push(
       `/** Options of {@link create${name}Factory}: each parent path parameter's value by its camelCase name (drawn from the seed when not given). */`,

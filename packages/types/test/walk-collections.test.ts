@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { walkCollections } from '../src/walker/index.js';
+import { collectionOfSchema, walkCollections } from '../src/walker/index.js';
 import { walkInline } from './helpers/walk-inline.js';
 
 const ok = (schema: object) => ({ '200': { content: { 'application/json': { schema } } } });
@@ -49,5 +49,21 @@ describe('walkCollections: idProperty and parent properties', () => {
       },
     };
     expect(walkCollections(walkInline(other).operations).map((c) => c.idProperty)).toEqual(['sid']);
+  });
+});
+
+describe('collectionOfSchema: the deepest collection holding a schema, so a shallower one added later never takes over', () => {
+  // Only the path (its parameters are the parents) and the schema matter.
+  const at = (path: string, _parents: string[], schema = 'Interaction') => ({ path, schema });
+  const nested = at('/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions', ['ServiceSid', 'SessionSid']);
+  const shallow = at('/v1/Services/{ServiceSid}/Interactions', ['ServiceSid']);
+  const twin = at('/v1/Services/{ServiceSid}/Calls/{CallSid}/Interactions', ['ServiceSid', 'CallSid']);
+  test.each([
+    ['one collection', [nested], nested],
+    ['a shallower one added before it in walk order', [shallow, nested], nested],
+    ['a tie: the first in walk order', [nested, twin], nested],
+    ['no collection of the schema', [at('/v1/Xs', [], 'X')], undefined],
+  ])('%s', (_, collections, want) => {
+    expect(collectionOfSchema(collections, 'Interaction')).toBe(want);
   });
 });

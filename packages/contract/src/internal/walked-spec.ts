@@ -2,6 +2,7 @@ import { openapiDocument, walkedSpec } from '@twilio-proxy/types/openapi-documen
 import {
   findOperation,
   type JsonObject,
+  collectionOfSchema as ownerOfSchema,
   pathShape,
   sidShapeOf,
   type WalkedCollection,
@@ -90,9 +91,9 @@ export function specCollections(): readonly Collection[] {
   return collections;
 }
 
-/** The collection an item schema belongs to (the first, when several list it). */
+/** The collection an item schema belongs to (the walker's rule: the deepest, when several list it). */
 export function collectionOfSchema(schema: string): Collection | undefined {
-  return specCollections().find((c) => c.schema === schema);
+  return ownerOfSchema(specCollections(), schema);
 }
 
 /** The collection of an operationId or a resource name. */

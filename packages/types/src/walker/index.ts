@@ -17,7 +17,7 @@ export {
 } from './schema-values.js';
 export { type AnySidShape, anySidShapeOf, type SidOrName, type SidShape, sidOrNameOf, sidShapeOf } from './sid-shape.js';
 export { successKey, type WalkedSuccess, walkSuccess } from './success-response.js';
-export { collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
+export { collectionOfSchema, collectionPathOf, pathShape, type WalkedCollection, walkCollections } from './walk-collections.js';
 export {
   defaultBaseUrlOf,
   type WalkedDocument,

@@ -86,3 +86,18 @@ export function walkCollections(operations: readonly WalkedOperation[]): WalkedC
     };
   });
 }
+
+/**
+ * The collection whose items a schema's factory makes: the deepest that holds it (the most parents; the first in
+ * walk order on a tie). Adding a shallower collection of the same schema never takes it over, so a factory's
+ * parent options only grow as the spec grows.
+ */
+export function collectionOfSchema<C extends Pick<WalkedCollection, 'schema' | 'path'>>(
+  collections: readonly C[],
+  schema: string,
+): C | undefined {
+  const depth = (c: C) => pathParamNames(c.path).length;
+  let found: C | undefined;
+  for (const c of collections) if (c.schema === schema && (!found || depth(c) > depth(found))) found = c;
+  return found;
+}
